@@ -1,0 +1,95 @@
+"""Many letters at once, in input order, none lost: each ends parsed or with its error."""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Iterable, Iterator, Sequence
+
+import attrs
+
+from .errors import ImrParseError, InternalError
+from .models import Determination
+from .parsing import parse_file
+from .plugins import Plugins
+
+__all__ = ["Outcome", "parse_files", "expand_paths", "LETTER_SUFFIXES"]
+
+#: What a folder given as input contributes: its letters, sorted by name.
+LETTER_SUFFIXES = (".txt", ".pdf")
+
+
+@attrs.frozen
+class Outcome:
+    """One input of a batch: its determination, or the error that stopped it."""
+
+    source: str
+    determination: Determination | None = None
+    error: ImrParseError | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def expand_paths(paths: Iterable[str | os.PathLike[str]],
+                 suffixes: Sequence[str] = LETTER_SUFFIXES) -> list[Path]:
+    """Files as given; folders replaced by their letter files (``.txt``, ``.pdf``), sorted."""
+    out: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            out.extend(sorted(p for p in path.iterdir()
+                              if p.is_file() and p.suffix.lower() in suffixes))
+        else:
+            out.append(path)
+    return out
+
+
+def _parse_one(path: Path, strict: bool, layout: str | None, reader: str | None,
+               plugins: Plugins | None) -> Outcome:
+    try:
+        det = parse_file(path, strict=strict, layout=layout, reader=reader, plugins=plugins)
+        return Outcome(source=str(path), determination=det)
+    except ImrParseError as exc:
+        return Outcome(source=str(path), error=exc.with_source(path.name))
+    except Exception as exc:  # a bug must not cost the rest of the batch
+        return Outcome(source=str(path), error=InternalError(
+            f"imrparse failed unexpectedly: {type(exc).__name__}: {exc}", source=path.name))
+
+
+def _parse_chunk(args: tuple[list[Path], bool, str | None, str | None]) -> list[Outcome]:
+    paths, strict, layout, reader = args
+    return [_parse_one(p, strict, layout, reader, None) for p in paths]
+
+
+def parse_files(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    strict: bool = True,
+    layout: str | None = None,
+    reader: str | None = None,
+    jobs: int = 1,
+    chunk_size: int = 50,
+    plugins: Plugins | None = None,
+) -> Iterator[Outcome]:
+    """Parse letter files (folders expand to their letters), yielding one
+    :class:`Outcome` per file in input order.
+
+    ``jobs > 1`` parses in that many worker processes, ``chunk_size`` files at a time
+    (PDF extraction dominates, so processes pay off there). Worker processes load the
+    installed plugins themselves, so ``plugins`` must be ``None`` with ``jobs > 1``.
+    """
+    files = expand_paths(paths)
+    if jobs <= 1 or len(files) <= 1:
+        for path in files:
+            yield _parse_one(path, strict, layout, reader, plugins)
+        return
+    if plugins is not None:
+        raise ValueError("jobs > 1 loads the installed plugins in each worker; pass plugins=None")
+    chunks = [(files[i:i + chunk_size], strict, layout, reader)
+              for i in range(0, len(files), chunk_size)]
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for outcomes in pool.map(_parse_chunk, chunks):
+            yield from outcomes

@@ -1,0 +1,199 @@
+"""The ``imrparse`` command.
+
+    imrparse parse PATH... [--format NAME] [-o FILE] [--lenient] [--jobs N] ...
+    imrparse plugins [--json]
+    imrparse schema
+
+Exit status: 0 when every letter parsed, 1 when any failed (the others are still
+written; failures go to standard error, and with ``--errors FILE`` to a JSON Lines
+file), 2 for bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import IO, Any, Iterator, Sequence
+
+from . import __version__
+from .batch import Outcome, expand_paths, parse_files
+from .errors import ImrParseError, InternalError
+from .models import Determination
+from .parsing import parse
+from .plugins import FormatOptions, Plugins, get_plugins
+from .reading import read_bytes
+from .rendering import get_format
+
+STDIN = "-"
+
+
+def _parser(formats: Sequence[str]) -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(
+        prog="imrparse",
+        description="Parse California IMR final determination letters into typed data.",
+    )
+    ap.add_argument("--version", action="version", version=f"imrparse {__version__}")
+    sub = ap.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("parse", help="parse letters (text or PDF files, folders, or - for stdin)",
+                       description="Parse letters and write them in one output format.")
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help="a letter file, a folder (its .txt and .pdf files, sorted), or - for stdin")
+    p.add_argument("-f", "--format", default="json",
+                   help=f"output format: {', '.join(formats)} (default: json)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    p.add_argument("--lenient", action="store_true",
+                   help="read what can be read from damaged letters, with warnings, instead of failing")
+    p.add_argument("--layout", metavar="NAME", help="force a layout instead of recognising it")
+    p.add_argument("--reader", metavar="NAME", help="force an input reader (e.g. pypdf)")
+    p.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
+                   help="worker processes (worth it for PDFs; default 1)")
+    p.add_argument("--errors", metavar="FILE",
+                   help="also write each failure as a JSON line (source, type, message, line, column)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no failure messages on standard error")
+
+    pl = sub.add_parser("plugins", help="list the loaded plugins and what they provide")
+    pl.add_argument("--json", action="store_true", help="as JSON")
+
+    sub.add_parser("schema", help="print the JSON Schema of the output (the data contract)")
+    return ap
+
+
+def _error_record(outcome: Outcome) -> dict[str, Any]:
+    err = outcome.error
+    assert err is not None
+    return {
+        "source": outcome.source,
+        "error": type(err).__name__,
+        "message": err.message,
+        "expected": err.expected,
+        "line": err.line,
+        "column": err.column,
+    }
+
+
+def _stdin_outcome(strict: bool, layout: str | None, reader: str | None, plugins: Plugins) -> Outcome:
+    data = sys.stdin.buffer.read()
+    try:
+        read = read_bytes(data, None, reader=reader, plugins=plugins)
+        det = parse(read.text, source="<stdin>", strict=strict, layout=layout, plugins=plugins)
+        return Outcome(source="<stdin>", determination=det)
+    except ImrParseError as exc:
+        return Outcome(source="<stdin>", error=exc.with_source("<stdin>"))
+    except Exception as exc:  # never a bare traceback for one bad letter
+        return Outcome(source="<stdin>", error=InternalError(
+            f"imrparse failed unexpectedly: {type(exc).__name__}: {exc}", source="<stdin>"))
+
+
+def _outcomes(args: argparse.Namespace, plugins: Plugins) -> Iterator[Outcome]:
+    strict = not args.lenient
+    files: list[str] = []
+    for path in args.paths:
+        if path == STDIN:
+            if files:
+                yield from parse_files(files, strict=strict, layout=args.layout, reader=args.reader,
+                                       jobs=args.jobs, plugins=None if args.jobs > 1 else plugins)
+                files = []
+            yield _stdin_outcome(strict, args.layout, args.reader, plugins)
+        else:
+            files.append(path)
+    if files:
+        yield from parse_files(files, strict=strict, layout=args.layout, reader=args.reader,
+                               jobs=args.jobs, plugins=None if args.jobs > 1 else plugins)
+
+
+def _cmd_parse(args: argparse.Namespace, plugins: Plugins) -> int:
+    fmt = get_format(args.format, plugins)
+    letters = sum(1 if p == STDIN else len(expand_paths([p])) for p in args.paths)
+    failures: list[Outcome] = []
+    errors_out: IO[str] | None = open(args.errors, "w", encoding="utf-8") if args.errors else None
+
+    def determinations() -> Iterator[Determination]:
+        for outcome in _outcomes(args, plugins):
+            if outcome.determination is not None:
+                yield outcome.determination
+                continue
+            failures.append(outcome)
+            if not args.quiet:
+                print(f"imrparse: {outcome.error}", file=sys.stderr)
+            if errors_out is not None:
+                errors_out.write(json.dumps(_error_record(outcome)) + "\n")
+
+    options = FormatOptions(converter=plugins.converter, single=letters == 1)
+    try:
+        if args.output:
+            with open(args.output, "wb" if fmt.binary else "w",
+                      **({} if fmt.binary else {"encoding": "utf-8", "newline": ""})) as out:
+                fmt.write(determinations(), out, options)
+        else:
+            fmt.write(determinations(), sys.stdout.buffer if fmt.binary else sys.stdout, options)
+            sys.stdout.flush()
+    finally:
+        if errors_out is not None:
+            errors_out.close()
+    if failures and not args.quiet:
+        print(f"imrparse: {len(failures)} of {letters} letters failed", file=sys.stderr)
+    return 1 if failures else 0
+
+
+def _cmd_plugins(args: argparse.Namespace, plugins: Plugins) -> int:
+    info = plugins.info()
+    provided = {
+        "layouts": {n: x.description for n, x in plugins.layouts.items()},
+        "readers": {n: x.description for n, x in plugins.readers.items()},
+        "formats": {n: x.description for n, x in plugins.formats.items()},
+        "extractors": {n: x.description for n, x in plugins.extractors.items()},
+    }
+    if args.json:
+        print(json.dumps({
+            "plugins": [{"name": p.name, "module": p.module, "distribution": p.distribution,
+                         "hooks": list(p.hooks)} for p in info],
+            **provided,
+        }, indent=2))
+        return 0
+    print("Plugins:")
+    for p in info:
+        origin = p.distribution or "not installed as a package"
+        print(f"  {p.name:<20} {p.module}  ({origin})")
+        print(f"  {'':<20} hooks: {', '.join(p.hooks)}")
+    for kind, entries in provided.items():
+        print(f"{kind.capitalize()}:")
+        for name, description in entries.items():
+            print(f"  {name:<12} {description}")
+    return 0
+
+
+def _cmd_schema(args: argparse.Namespace, plugins: Plugins) -> int:
+    from .schema import json_schema
+
+    print(json.dumps(json_schema(), indent=2))
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        plugins = get_plugins()
+        formats = sorted(plugins.formats)
+    except ImrParseError as exc:
+        print(f"imrparse: {exc}", file=sys.stderr)
+        return 2
+    args = _parser(formats).parse_args(argv)
+    if getattr(args, "jobs", 1) < 1:
+        print("imrparse: --jobs must be at least 1", file=sys.stderr)
+        return 2
+    commands = {"parse": _cmd_parse, "plugins": _cmd_plugins, "schema": _cmd_schema}
+    try:
+        return commands[args.command](args, plugins)
+    except ImrParseError as exc:  # bad usage: an unknown format, layout or reader
+        print(f"imrparse: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

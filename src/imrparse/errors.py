@@ -1,0 +1,153 @@
+"""Every error imrparse raises on bad input derives from :class:`ImrParseError`.
+
+Each error says what was expected and where: ``line`` and ``column`` (1-based) and
+``context`` (the offending line with a caret under the column) refer to the text that
+was parsed, so a user can find the place without reading a traceback.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ImrParseError",
+    "EmptyInput",
+    "NotALetter",
+    "UnrecognizedLayout",
+    "MissingSection",
+    "MalformedItem",
+    "InvalidValue",
+    "UnreadableFile",
+    "UnreadablePDF",
+    "EncryptedPDF",
+    "UnsupportedInput",
+    "PluginError",
+    "InternalError",
+    "location",
+]
+
+
+def location(text: str, pos: int) -> tuple[int, int, str]:
+    """1-based line and column of ``pos`` in ``text``, and that line with a caret under it."""
+    pos = max(0, min(pos, len(text)))
+    line = text.count("\n", 0, pos) + 1
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    if line_end == -1:
+        line_end = len(text)
+    column = pos - line_start + 1
+    shown = text[line_start:line_end]
+    # Keep the excerpt short: 60 characters either side of the column.
+    left = max(0, column - 1 - 60)
+    excerpt = shown[left : column - 1 + 60].replace("\t", " ").replace("\r", " ")
+    caret = " " * (column - 1 - left) + "^"
+    return line, column, f"{excerpt}\n{caret}"
+
+
+class ImrParseError(Exception):
+    """Root of every error imrparse raises about its input.
+
+    ``expected`` says what the parser was looking for, ``source`` names the letter (a
+    file name, when known), ``pos`` is the character offset in the parsed text.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        expected: str | None = None,
+        source: str | None = None,
+        text: str | None = None,
+        pos: int | None = None,
+    ) -> None:
+        self.message = message
+        self.expected = expected
+        self.source = source
+        self.pos = pos
+        self.line: int | None = None
+        self.column: int | None = None
+        self.context: str | None = None
+        if text is not None and pos is not None:
+            self.line, self.column, self.context = location(text, pos)
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Errors cross process boundaries in batch runs: keep every attribute.
+        return (_rebuild, (type(self), self.message, self.__dict__.copy()))
+
+    def with_source(self, source: str | None) -> ImrParseError:
+        """This error, naming the letter it came from."""
+        if source and not self.source:
+            self.source = source
+        return self
+
+    def __str__(self) -> str:
+        where = ""
+        if self.source:
+            where = self.source
+        if self.line is not None:
+            where += f"{':' if where else 'line '}{self.line}:{self.column}"
+        text = f"{where}: {self.message}" if where else self.message
+        if self.expected:
+            text += f" (expected {self.expected})"
+        if self.context:
+            text += "\n" + self.context
+        return text
+
+
+def _rebuild(cls: type[ImrParseError], message: str, state: dict[str, object]) -> ImrParseError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, message)
+    error.__dict__.update(state)
+    return error
+
+
+class EmptyInput(ImrParseError):
+    """The input holds no text at all (or only white space)."""
+
+
+class NotALetter(ImrParseError):
+    """The input is text, but nothing in it looks like an IMR determination letter."""
+
+
+class UnrecognizedLayout(ImrParseError):
+    """It looks like an IMR letter, but no installed layout recognises its structure."""
+
+
+class MissingSection(ImrParseError):
+    """A section the layout requires (a heading, the items, a labelled line) is absent."""
+
+
+class MalformedItem(ImrParseError):
+    """A disputed item is present but lacks one of its parts."""
+
+
+class InvalidValue(ImrParseError):
+    """A field is present but its value is impossible (a 13th month, an injury after the decision)."""
+
+
+class UnreadableFile(ImrParseError):
+    """The file could not be read or decoded."""
+
+
+class UnreadablePDF(UnreadableFile):
+    """The file is not a PDF, or a damaged or truncated one."""
+
+
+class EncryptedPDF(UnreadablePDF):
+    """The PDF is protected by a real password (published letters use an empty one)."""
+
+
+class UnsupportedInput(UnreadableFile):
+    """No installed reader handles this kind of file."""
+
+
+class PluginError(ImrParseError):
+    """A plugin raised: names the plugin, the hook and the letter."""
+
+    def __init__(self, message: str, *, plugin: str, hook: str, source: str | None = None) -> None:
+        super().__init__(message, source=source)
+        self.plugin = plugin
+        self.hook = hook
+
+
+class InternalError(ImrParseError):
+    """imrparse itself failed on this letter (a bug: please report it with the letter)."""

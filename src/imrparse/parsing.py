@@ -1,0 +1,137 @@
+"""From letter text to a Determination: normalise, pick a layout, parse, check, extend."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from typing import Iterable
+
+import attrs
+
+from ._normalize import normalize
+from .context import ParseContext
+from .errors import EmptyInput, ImrParseError, InvalidValue, NotALetter, UnrecognizedLayout
+from .models import Case, Determination, Span, Warning
+from .plugins import Layout, Plugins, get_plugins
+from .reading import read_path
+
+__all__ = ["parse", "parse_file", "choose_layout"]
+
+# Words that make a text an IMR letter even when no layout knows its structure.
+_IMR_WORDS_RE = re.compile(
+    r"Independent\s+Medical\s+Review|\bIMR\b|MAXIMUS|Upheld|Overturned|Claims\s+Administrator"
+    r"|Utilization\s+Review|medically\s+necessary", re.IGNORECASE)
+
+
+def choose_layout(text: str, plugins: Plugins, name: str | None = None) -> Layout:
+    """The layout named, else the one that recognises ``text`` best."""
+    layouts = plugins.layouts
+    if name is not None:
+        try:
+            return layouts[name]
+        except KeyError:
+            raise UnrecognizedLayout(f"no layout named {name!r}",
+                                     expected=" or ".join(sorted(layouts)) or "an installed layout") from None
+    scored = sorted(((lay.recognize(text), lay.name) for lay in layouts.values()), reverse=True)
+    if scored and scored[0][0] > 0:
+        return layouts[scored[0][1]]
+    if not _IMR_WORDS_RE.search(text[:200_000]):
+        raise NotALetter("this text is not an IMR determination letter",
+                         expected="an IMR final determination letter")
+    raise UnrecognizedLayout("an IMR letter in a layout no installed plugin knows",
+                             expected="one of the layouts " + ", ".join(sorted(layouts)) if layouts else None)
+
+
+def parse(
+    text: str,
+    *,
+    source: str | None = None,
+    strict: bool = True,
+    layout: str | None = None,
+    plugins: Plugins | None = None,
+) -> Determination:
+    """Parse one letter's text.
+
+    ``strict`` (the default) raises an :class:`~imrparse.errors.ImrParseError` subclass for
+    any damaged part; ``strict=False`` returns what could be read, with ``warnings``.
+    ``layout`` forces a layout by name. ``source`` names the letter in errors and output.
+    Spans in the result index into ``text``.
+    """
+    plugins = plugins or get_plugins()
+    try:
+        return _parse(text, source=source, strict=strict, layout=layout, plugins=plugins)
+    except ImrParseError as exc:
+        raise exc.with_source(source)
+    except RecursionError:
+        raise ImrParseError("the letter is nested too deeply to parse", source=source) from None
+
+
+def _parse(text: str, *, source: str | None, strict: bool, layout: str | None,
+           plugins: Plugins, reader_warnings: Iterable[Warning] = ()) -> Determination:
+    if not isinstance(text, str):
+        raise TypeError(f"parse() takes the letter's text (str), not {type(text).__name__}")
+    if not text.strip():
+        raise EmptyInput("the letter is empty", expected="the text of an IMR letter")
+    normalized = normalize(text)
+    if not normalized.text.strip():
+        raise EmptyInput("the letter holds no readable text", expected="the text of an IMR letter")
+    chosen = choose_layout(normalized.text, plugins, layout)
+    ctx = ParseContext(normalized, plugins=plugins, strict=strict, source=source)
+    ctx.warnings.extend(reader_warnings)
+    det = chosen.parse(ctx)
+    if det.case is not None:
+        _check_dates(det.case, ctx)
+    det = attrs.evolve(det, source=source, warnings=tuple(det.warnings) + tuple(ctx.warnings))
+    return plugins.run_extractors(det, text)
+
+
+# Dates that must not come after the decision (a typo or a damaged header otherwise).
+_BEFORE_DECISION = ("date_of_injury", "date_assigned", "ur_denial_date", "application_received")
+
+
+def _check_dates(case: Case, ctx: ParseContext) -> None:
+    decided = case.decision_date
+    for name in _BEFORE_DECISION:
+        value: dt.date | None = getattr(case, name)
+        if decided is None or value is None or value <= decided:
+            continue
+        span: Span | None = case.spans.get(name)
+        ctx.problem(
+            InvalidValue(f"{name.replace('_', ' ')} {value} is after the decision date {decided}",
+                         expected=f"a {name.replace('_', ' ')} on or before the decision date",
+                         source=ctx.source, text=ctx.input_text, pos=span.start if span else None),
+            "dates-out-of-order", span,
+        )
+    if case.date_of_injury and case.ur_denial_date and case.date_of_injury > case.ur_denial_date:
+        span = case.spans.get("date_of_injury")
+        ctx.problem(
+            InvalidValue(f"date of injury {case.date_of_injury} is after the UR denial {case.ur_denial_date}",
+                         expected="an injury before its utilization review", source=ctx.source,
+                         text=ctx.input_text, pos=span.start if span else None),
+            "dates-out-of-order", span,
+        )
+
+
+def parse_file(
+    path: str | os.PathLike[str],
+    *,
+    strict: bool = True,
+    layout: str | None = None,
+    reader: str | None = None,
+    plugins: Plugins | None = None,
+) -> Determination:
+    """Read and parse one letter file (text or PDF; ``reader`` forces a reader by name).
+
+    ``source`` in the result is the file's name; spans index into the text that
+    :func:`imrparse.read_file` returns for the same file.
+    """
+    plugins = plugins or get_plugins()
+    name = os.fspath(path)
+    read = read_path(path, reader=reader, plugins=plugins)
+    source = os.path.basename(name)
+    try:
+        return _parse(read.text, source=source, strict=strict, layout=layout, plugins=plugins,
+                      reader_warnings=read.warnings)
+    except ImrParseError as exc:
+        raise exc.with_source(source)

@@ -1,0 +1,74 @@
+"""Reading letters from files: choosing a reader plugin and running it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .errors import ImrParseError, UnreadableFile, UnsupportedInput
+from .plugins import Plugins, Reader, ReadText, get_plugins
+
+__all__ = ["read_file", "read_bytes", "choose_reader"]
+
+_HEAD = 2048
+
+
+def choose_reader(filename: str | None, head: bytes, plugins: Plugins, name: str | None = None) -> Reader:
+    """The reader for a file: the one named, else the best claim.
+
+    A reader whose ``sniff`` recognises the content beats one that only matches the
+    suffix; ties go to the higher ``priority``.
+    """
+    readers = plugins.readers
+    if name is not None:
+        try:
+            return readers[name]
+        except KeyError:
+            raise UnsupportedInput(f"no reader named {name!r}",
+                                   expected=" or ".join(sorted(readers)) or "an installed reader") from None
+    best: tuple[int, int] | None = None
+    chosen: Reader | None = None
+    for reader in readers.values():
+        sniffed = bool(reader.sniff and reader.sniff(head))
+        by_suffix = reader.claims(filename, b"")
+        if not (sniffed or by_suffix):
+            continue
+        rank = (2 if sniffed else 1, reader.priority)
+        if best is None or rank > best:
+            best, chosen = rank, reader
+    if chosen is None:
+        suffixes = sorted({s for r in readers.values() for s in r.suffixes})
+        raise UnsupportedInput(f"no reader for {filename or 'this input'}",
+                               expected="one of " + ", ".join(suffixes) if suffixes else None)
+    return chosen
+
+
+def read_bytes(data: bytes, filename: str | None = None, *, reader: str | None = None,
+               plugins: Plugins | None = None) -> ReadText:
+    """Letter text from a file's bytes (``filename`` helps choose the reader)."""
+    plugins = plugins or get_plugins()
+    chosen = choose_reader(filename, data[:_HEAD], plugins, reader)
+    try:
+        result = chosen.read(data)
+    except ImrParseError as exc:
+        raise exc.with_source(filename)
+    except Exception as exc:  # a reader plugin failed: say which, never a bare traceback
+        raise UnreadableFile(f"reader {chosen.name!r} failed: {type(exc).__name__}: {exc}",
+                             source=filename) from exc
+    return result if isinstance(result, ReadText) else ReadText(result)
+
+
+def read_file(path: str | os.PathLike[str], *, reader: str | None = None,
+              plugins: Plugins | None = None) -> str:
+    """The text of a letter file, as the parser sees it: spans index into this text."""
+    return read_path(path, reader=reader, plugins=plugins).text
+
+
+def read_path(path: str | os.PathLike[str], *, reader: str | None = None,
+              plugins: Plugins | None = None) -> ReadText:
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise UnreadableFile(f"cannot read the file: {exc.strerror or exc}", source=str(p)) from None
+    return read_bytes(data, p.name, reader=reader, plugins=plugins)

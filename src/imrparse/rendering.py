@@ -1,0 +1,47 @@
+"""Writing determinations in any output format a plugin provides."""
+
+from __future__ import annotations
+
+import io
+from typing import IO, Any, Iterable
+
+from .errors import UnsupportedInput
+from .models import Determination
+from .plugins import FormatOptions, OutputFormat, Plugins, get_plugins
+
+__all__ = ["render", "get_format"]
+
+
+def get_format(name: str, plugins: Plugins | None = None) -> OutputFormat:
+    formats = (plugins or get_plugins()).formats
+    try:
+        return formats[name]
+    except KeyError:
+        raise UnsupportedInput(f"no output format named {name!r}",
+                               expected=" or ".join(sorted(formats)) or "an installed format") from None
+
+
+def render(
+    determinations: Determination | Iterable[Determination],
+    format: str = "json",
+    stream: IO[Any] | None = None,
+    *,
+    plugins: Plugins | None = None,
+) -> str | bytes | None:
+    """Write determinations in ``format`` to ``stream``; without a stream, return the
+    output (``str``, or ``bytes`` for binary formats such as parquet).
+
+    A single Determination renders as one object where the format distinguishes
+    (``json``); an iterable renders as a collection.
+    """
+    plugins = plugins or get_plugins()
+    fmt = get_format(format, plugins)
+    single = isinstance(determinations, Determination)
+    dets: Iterable[Determination] = [determinations] if single else determinations  # type: ignore[list-item]
+    options = FormatOptions(converter=plugins.converter, single=single)
+    if stream is not None:
+        fmt.write(dets, stream, options)
+        return None
+    buffer: IO[Any] = io.BytesIO() if fmt.binary else io.StringIO()
+    fmt.write(dets, buffer, options)
+    return buffer.getvalue()  # type: ignore[no-any-return]

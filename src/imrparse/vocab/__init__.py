@@ -1,0 +1,1 @@
+"""Controlled vocabularies, one module per subject (guidelines, services, body regions, states ...)."""
