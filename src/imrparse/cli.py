@@ -124,11 +124,13 @@ def _cmd_parse(args: argparse.Namespace, plugins: Plugins) -> int:
     options = FormatOptions(converter=plugins.converter, single=letters == 1)
     try:
         if args.output:
-            with open(args.output, "wb" if fmt.binary else "w",
-                      **({} if fmt.binary else {"encoding": "utf-8", "newline": ""})) as out:
-                fmt.write(determinations(), out, options)
+            out: IO[Any] = (open(args.output, "wb") if fmt.binary
+                            else open(args.output, "w", encoding="utf-8", newline=""))
+            with out:
+                plugins.write(fmt, determinations(), out, options)
         else:
-            fmt.write(determinations(), sys.stdout.buffer if fmt.binary else sys.stdout, options)
+            plugins.write(fmt, determinations(), sys.stdout.buffer if fmt.binary else sys.stdout,
+                          options)
             sys.stdout.flush()
     finally:
         if errors_out is not None:

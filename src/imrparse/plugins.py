@@ -60,6 +60,9 @@ BUILTIN_PLUGINS: Mapping[str, str] = {
     "extract_service": "imrparse.builtin.extract_service",
     "readers": "imrparse.builtin.readers",
     "formats": "imrparse.builtin.formats",
+    "format_csv": "imrparse.builtin.format_csv",
+    "format_parquet": "imrparse.builtin.format_parquet",
+    "format_markdown": "imrparse.builtin.format_markdown",
 }
 
 
@@ -178,30 +181,42 @@ def get_plugin_manager(
     }
     for name in blocked:
         pm.set_blocked(name)
-    seen: set[str] = set()
-    for ep in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
-        is_builtin = ep.value in BUILTIN_PLUGINS.values()
-        if (is_builtin and not builtins) or (not is_builtin and not entry_points):
-            continue
-        if ep.name in seen or pm.is_blocked(ep.name) or pm.has_plugin(ep.name):
-            continue
-        seen.add(ep.name)
-        try:
-            plugin = ep.load()
-        except Exception as exc:  # a broken plugin must say who it is
-            raise PluginError(f"could not load plugin {ep.name!r} ({ep.value}): {exc}",
-                              plugin=ep.name, hook="load") from exc
-        pm.register(plugin, name=ep.name)
+    # Built-ins first, third-party plugins after them: pluggy calls the most recently
+    # registered implementation first, so a plugin overrides a built-in (a field hook
+    # returning non-None, or an object registered under a built-in's name) whatever
+    # order the installed distributions happen to list their entry points in.
+    eps = list(importlib.metadata.entry_points(group=ENTRY_POINT_GROUP))
+    builtin_values = set(BUILTIN_PLUGINS.values())
     if builtins:
+        for ep in eps:
+            if ep.value in builtin_values:
+                _register_entry_point(pm, ep)
         # Running from a source tree without installed metadata: same modules, same names.
         for name, module in BUILTIN_PLUGINS.items():
             if not pm.has_plugin(name) and not pm.is_blocked(name):
                 pm.register(importlib.import_module(module), name=name)
+    if entry_points:
+        for ep in eps:
+            if ep.value not in builtin_values:
+                _register_entry_point(pm, ep)
     pm.check_pending()
     if os.environ.get("IMRPARSE_TRACE_PLUGINS"):
         pm.trace.root.setwriter(sys.stderr.write)
         pm.enable_tracing()
     return pm
+
+
+def _register_entry_point(pm: pluggy.PluginManager, ep: importlib.metadata.EntryPoint) -> None:
+    if pm.is_blocked(ep.name) or pm.has_plugin(ep.name):
+        return
+    try:
+        plugin = ep.load()
+    except Exception as exc:  # a broken plugin must say who it is
+        raise PluginError(f"could not load plugin {ep.name!r} ({ep.value}): {exc}",
+                          plugin=ep.name, hook="load") from exc
+    if pm.is_registered(plugin):  # the same module under two entry-point names
+        return
+    pm.register(plugin, name=ep.name)
 
 
 T = TypeVar("T")
@@ -232,6 +247,8 @@ class Plugins:
 
     def __init__(self, pm: pluggy.PluginManager | None = None) -> None:
         self.pm = pm if pm is not None else get_plugin_manager()
+        # (registration hook, object name) -> the plugin that registered it.
+        self._providers: dict[tuple[str, str], str] = {}
 
     def _call(self, hook_name: str, **kwargs: Any) -> Any:
         try:
@@ -251,7 +268,9 @@ class Plugins:
         plugin first, ``tryfirst`` before it): the first object of a name wins, so a
         plugin can replace a built-in by registering the same name."""
         found: dict[str, T] = {}
+        trace = self.pm.trace.root.get("hook")  # IMRPARSE_TRACE_PLUGINS (pluggy's tracer)
         for impl in reversed(getattr(self.pm.hook, hook_name).get_hookimpls()):
+            trace(f"{hook_name} of {impl.plugin_name}")
             try:
                 batch = impl.function()
             except ImrParseError:
@@ -267,8 +286,18 @@ class Plugins:
                         f"plugin {impl.plugin_name!r}: {hook_name} returned {obj!r}, not a {kind.__name__}",
                         plugin=impl.plugin_name, hook=hook_name,
                     )
-                found.setdefault(getattr(obj, "name"), obj)
+                name = getattr(obj, "name")
+                if name not in found:
+                    found[name] = obj
+                    self._providers[(hook_name, name)] = impl.plugin_name
         return found
+
+    def provider(self, hook_name: str, name: str) -> str:
+        """The plugin that registered the object ``name`` through ``hook_name``
+        (e.g. ``provider("imrparse_formats", "csv")``), for error messages."""
+        getattr(self, {"imrparse_layouts": "layouts", "imrparse_readers": "readers",
+                       "imrparse_formats": "formats", "imrparse_extractors": "extractors"}[hook_name])
+        return self._providers.get((hook_name, name), "unknown plugin")
 
     @functools.cached_property
     def layouts(self) -> dict[str, Layout]:
@@ -342,9 +371,25 @@ class Plugins:
         except ImrParseError:
             raise
         except Exception as exc:
+            plugin = self.provider("imrparse_extractors", ex.name)
             raise PluginError(
-                f"extractor {ex.name!r} failed: {type(exc).__name__}: {exc}",
-                plugin=ex.name, hook="imrparse_extractors",
+                f"extractor {ex.name!r} of plugin {plugin!r} failed: {type(exc).__name__}: {exc}",
+                plugin=plugin, hook="imrparse_extractors",
+            ) from exc
+
+    def write(self, fmt: OutputFormat, determinations: Iterable[Determination], stream: IO[Any],
+              options: FormatOptions) -> None:
+        """Run an output format; anything it raises comes out as a PluginError naming
+        the plugin that registered the format."""
+        try:
+            fmt.write(determinations, stream, options)
+        except (ImrParseError, BrokenPipeError):
+            raise
+        except Exception as exc:
+            plugin = self.provider("imrparse_formats", fmt.name)
+            raise PluginError(
+                f"output format {fmt.name!r} of plugin {plugin!r} failed: {type(exc).__name__}: {exc}",
+                plugin=plugin, hook="imrparse_formats",
             ) from exc
 
     def info(self) -> list[PluginInfo]:

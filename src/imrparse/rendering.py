@@ -37,11 +37,12 @@ def render(
     plugins = plugins or get_plugins()
     fmt = get_format(format, plugins)
     single = isinstance(determinations, Determination)
-    dets: Iterable[Determination] = [determinations] if single else determinations  # type: ignore[list-item]
+    dets: Iterable[Determination] = (
+        [determinations] if isinstance(determinations, Determination) else determinations)
     options = FormatOptions(converter=plugins.converter, single=single)
     if stream is not None:
-        fmt.write(dets, stream, options)
+        plugins.write(fmt, dets, stream, options)
         return None
-    buffer: IO[Any] = io.BytesIO() if fmt.binary else io.StringIO()
-    fmt.write(dets, buffer, options)
-    return buffer.getvalue()  # type: ignore[no-any-return]
+    buffer: io.BytesIO | io.StringIO = io.BytesIO() if fmt.binary else io.StringIO()
+    plugins.write(fmt, dets, buffer, options)
+    return buffer.getvalue()
