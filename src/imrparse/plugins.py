@@ -54,6 +54,7 @@ ENTRY_POINT_GROUP = "imrparse"
 #: imrparse runs from a source tree without installed metadata.
 BUILTIN_PLUGINS: Mapping[str, str] = {
     "layout_standard": "imrparse.builtin.layout_standard",
+    "layout_2013": "imrparse.builtin.layout_2013",
     "extract_reviewer": "imrparse.builtin.extract_reviewer",
     "extract_summary": "imrparse.builtin.extract_summary",
     "extract_citations": "imrparse.builtin.extract_citations",
