@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import importlib.resources
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ _PACKAGE = "imrparse"
 
 def grammar_text(name: str) -> str:
     """The text of grammar ``name`` (e.g. ``"imr_letter.lark"``)."""
-    resource = importlib.resources.files(_PACKAGE).joinpath("grammars", name)
+    resource = importlib.resources.files(_PACKAGE).joinpath("grammars").joinpath(name)
     if resource.is_file():
         return resource.read_text(encoding="utf-8")
     checkout = Path(__file__).resolve().parents[2] / "grammars" / name
@@ -73,10 +74,10 @@ def build_parser(name: str, transformer: lark.Transformer[Any, Any] | None = Non
 def first_characters(pattern: str) -> frozenset[str] | None:
     """The characters a match of ``pattern`` can start with, or ``None`` when that set
     is unknown or unbounded (then no prefilter can be built)."""
-    try:
-        import re._parser as sre_parse  # Python 3.11+
-    except ImportError:  # pragma: no cover - Python 3.10
-        import sre_parse  # type: ignore[no-redef]
+    if sys.version_info >= (3, 11):
+        import re._parser as sre_parse
+    else:  # pragma: no cover
+        import sre_parse
     from re import IGNORECASE
 
     constants = sre_parse  # the opcode names are re-exported there

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import os
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
@@ -91,5 +93,14 @@ def parse_files(
     chunks = [(files[i:i + chunk_size], strict, layout, reader)
               for i in range(0, len(files), chunk_size)]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for outcomes in pool.map(_parse_chunk, chunks):
+        # Keep only a few chunks in flight, so a slow consumer does not make finished
+        # results pile up in memory; yield them in input order.
+        pending: deque[Future[list[Outcome]]] = deque()
+        queued = iter(chunks)
+        for chunk in itertools.islice(queued, 2 * jobs):
+            pending.append(pool.submit(_parse_chunk, chunk))
+        while pending:
+            outcomes = pending.popleft().result()
+            for chunk in itertools.islice(queued, 1):
+                pending.append(pool.submit(_parse_chunk, chunk))
             yield from outcomes

@@ -19,7 +19,7 @@ from typing import IO, Any, Iterator, Sequence
 
 from . import __version__
 from .batch import Outcome, expand_paths, parse_files
-from .errors import ImrParseError, InternalError
+from .errors import ImrParseError, InternalError, UnsupportedInput
 from .models import Determination
 from .parsing import parse
 from .plugins import FormatOptions, Plugins, get_plugins
@@ -51,7 +51,8 @@ def _parser(formats: Sequence[str]) -> argparse.ArgumentParser:
     p.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
                    help="worker processes (worth it for PDFs; default 1)")
     p.add_argument("--errors", metavar="FILE",
-                   help="also write each failure as a JSON line (source, type, message, line, column)")
+                   help="also write each failure as a JSON line "
+                        "(source, error, message, expected, line, column)")
     p.add_argument("-q", "--quiet", action="store_true", help="no failure messages on standard error")
 
     pl = sub.add_parser("plugins", help="list the loaded plugins and what they provide")
@@ -104,9 +105,22 @@ def _outcomes(args: argparse.Namespace, plugins: Plugins) -> Iterator[Outcome]:
                                jobs=args.jobs, plugins=None if args.jobs > 1 else plugins)
 
 
+def _check_names(args: argparse.Namespace, plugins: Plugins) -> None:
+    """Unknown layout or reader names are bad usage, found before any letter is read."""
+    for option, known in (("layout", plugins.layouts), ("reader", plugins.readers)):
+        name = getattr(args, option)
+        if name is not None and name not in known:
+            raise UnsupportedInput(f"no {option} named {name!r}",
+                                   expected=" or ".join(sorted(known)) or f"an installed {option}")
+
+
 def _cmd_parse(args: argparse.Namespace, plugins: Plugins) -> int:
     fmt = get_format(args.format, plugins)
+    _check_names(args, plugins)
     letters = sum(1 if p == STDIN else len(expand_paths([p])) for p in args.paths)
+    # One object only when the user named exactly one letter: a folder always gives an
+    # array, whatever it holds, so scripts can rely on the shape.
+    single = len(args.paths) == 1 and (args.paths[0] == STDIN or not Path(args.paths[0]).is_dir())
     failures: list[Outcome] = []
     errors_out: IO[str] | None = open(args.errors, "w", encoding="utf-8") if args.errors else None
 
@@ -121,7 +135,7 @@ def _cmd_parse(args: argparse.Namespace, plugins: Plugins) -> int:
             if errors_out is not None:
                 errors_out.write(json.dumps(_error_record(outcome)) + "\n")
 
-    options = FormatOptions(converter=plugins.converter, single=letters == 1)
+    options = FormatOptions(converter=plugins.converter, single=single)
     try:
         if args.output:
             out: IO[Any] = (open(args.output, "wb") if fmt.binary

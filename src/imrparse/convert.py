@@ -88,7 +88,7 @@ def make_converter(extras_types: Mapping[str, type] | None = None) -> cattrs.Con
     def with_derived(
         cls: type, order: tuple[str, ...], derived: Callable[[Any], dict[str, Any]]
     ) -> None:
-        base = make_dict_unstructure_fn(cls, conv)
+        base: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(cls, conv)
 
         def unstructure(obj: Any) -> dict[str, Any]:
             d = base(obj)
@@ -97,7 +97,8 @@ def make_converter(extras_types: Mapping[str, type] | None = None) -> cattrs.Con
             return _ordered(d, order)
 
         conv.register_unstructure_hook(cls, unstructure)
-        structure_base = make_dict_structure_fn(cls, conv, extras=override(omit=True))
+        structure_base: Callable[[Mapping[str, Any], Any], Any] = make_dict_structure_fn(
+            cls, conv, extras=override(omit=True))
 
         def structure(value: Mapping[str, Any], _: type) -> Any:
             d = {k: v for k, v in value.items() if k not in DERIVED_KEYS[cls]}

@@ -228,7 +228,7 @@ class Item:
 
 @attrs.frozen
 class Warning:
-    """Something the parser noticed but could live with (see docs/warnings.md)."""
+    """Something the parser noticed but could live with (codes: docs/robustness.md)."""
 
     code: str
     message: str

@@ -47,7 +47,10 @@ def read_bytes(data: bytes, filename: str | None = None, *, reader: str | None =
                plugins: Plugins | None = None) -> ReadText:
     """Letter text from a file's bytes (``filename`` helps choose the reader)."""
     plugins = plugins or get_plugins()
-    chosen = choose_reader(filename, data[:_HEAD], plugins, reader)
+    try:
+        chosen = choose_reader(filename, data[:_HEAD], plugins, reader)
+    except ImrParseError as exc:
+        raise exc.with_source(filename)
     try:
         result = chosen.read(data)
     except ImrParseError as exc:
@@ -70,5 +73,5 @@ def read_path(path: str | os.PathLike[str], *, reader: str | None = None,
     try:
         data = p.read_bytes()
     except OSError as exc:
-        raise UnreadableFile(f"cannot read the file: {exc.strerror or exc}", source=str(p)) from None
+        raise UnreadableFile(f"cannot read {p}: {exc.strerror or exc}", source=p.name) from None
     return read_bytes(data, p.name, reader=reader, plugins=plugins)

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import types
 from typing import Any, Callable, Iterable, Iterator, Sequence, Union
 
 from .convert import from_dict, to_dict
@@ -130,8 +131,8 @@ def plugin_manager(
 ) -> Iterator[Plugins]:
     """A fresh :class:`~imrparse.plugins.Plugins` with the built-ins and ``plugins``.
 
-    Each plugin is registered under pluggy's canonical name (a module's ``__name__``)
-    and unregistered when the ``with`` block ends. Installed
+    Each plugin is registered under a readable name (a module's ``__name__``, else its
+    class's name) and unregistered when the ``with`` block ends. Installed
     third-party plugins are left out unless ``entry_points=True``; ``builtins=False``
     leaves out imrparse's own plugins too, and ``block`` names plugins not to load.
     Registration is checked with ``check_pending()``, so a misspelled hook name fails
@@ -146,7 +147,7 @@ def plugin_manager(
         for plugin in plugins:
             if pm.is_registered(plugin):  # already loaded from its entry point
                 continue
-            if pm.register(plugin) is None:
+            if pm.register(plugin, name=_plugin_name(plugin)) is None:
                 raise ValueError(f"plugin {pm.get_canonical_name(plugin)!r} is blocked")
             registered.append(plugin)
         pm.check_pending()
@@ -154,6 +155,13 @@ def plugin_manager(
     finally:
         for plugin in reversed(registered):
             pm.unregister(plugin)
+
+
+def _plugin_name(plugin: object) -> str:
+    """A name errors can show: pluggy's default for instances is their ``id()``."""
+    name = getattr(plugin, "__name__", None) or type(plugin).__name__
+    return f"{name}-{id(plugin):x}" if not isinstance(plugin, types.ModuleType) and not isinstance(
+        plugin, type) else str(name)
 
 
 @contextlib.contextmanager

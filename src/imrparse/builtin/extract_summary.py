@@ -1,12 +1,16 @@
-"""Built-in plugin: patient facts, diagnoses, treatments and UR date from the case summary."""
+"""Built-in plugin: patient facts, diagnoses, treatments and UR date from the case summary.
+
+The extractor module is imported on first use (see extract_reviewer).
+"""
 
 from __future__ import annotations
 
-from .._summary_facts import read_summary
 from ..models import Summary
 from ..plugins import hookimpl
 
 
 @hookimpl
 def imrparse_read_summary(text: str) -> Summary:
+    from .._summary_facts import read_summary
+
     return read_summary(text)
