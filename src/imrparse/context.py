@@ -26,6 +26,8 @@ T = TypeVar("T")
 # White space that reflowing changes: line breaks with the blanks around them, runs of
 # blanks, and white space at either end.
 _REFLOW_RE = re.compile(r"[ ]*\n[ \n]*|[ ]{2,}|\A[ ]+|[ ]+\Z")
+# A line that ends in mid-sentence: on a word, a number or a comma.
+_MID_SENTENCE_RE = re.compile(r"[A-Za-z0-9,;&/]")
 
 
 def reflow(text: MappedText) -> MappedText:
@@ -35,13 +37,12 @@ def reflow(text: MappedText) -> MappedText:
     "sprain-" / "strain" is "sprain-strain"), runs of spaces fold to one, and blank
     lines mark paragraphs, kept as one empty line. Text that is double-spaced
     throughout (a blank line after every line) marks paragraphs with two or more
-    blank lines instead.
+    blank lines instead, and so on (see :func:`_line_spacing`, which also tells a
+    double-spaced letter that was rewrapped from one with paragraphs).
     """
     s = text.text
     runs = [(m.start(), m.end(), m.group().count("\n")) for m in _REFLOW_RE.finditer(s)]
-    with_breaks = [n for _, _, n in runs if n]
-    double_spaced = bool(with_breaks) and sum(n >= 2 for n in with_breaks) > 0.6 * len(with_breaks)
-    paragraph_at = 3 if double_spaced else 2
+    paragraph_at = _line_spacing(s, runs) + 1
     edits: list[Edit] = []
     for start, end, newlines in runs:
         if start == 0 or end == len(s):
@@ -55,6 +56,35 @@ def reflow(text: MappedText) -> MappedText:
         if s[start:end] != new:
             edits.append((start, end, new))
     return text.edit(edits) if edits else MappedText(s, text)
+
+
+def _line_spacing(s: str, runs: list[tuple[int, int, int]]) -> int:
+    """How many line breaks separate two lines of one paragraph.
+
+    First the largest ``n`` such that more than 60% of the breaks have ``n`` or more
+    (1 single-spaced, 2 for a blank line after every line, 3 when those were doubled).
+    Then, when a letter was double-spaced and rewrapped, wraps (one break) and old line
+    ends (two) mix in any proportion: a larger break count whose breaks mostly fall in
+    mid-sentence (after a word or a comma, not after ``.``, ``:``, ``?`` and the like)
+    is line spacing too, not a paragraph mark.
+    """
+    breaks = [(start, n) for start, _, n in runs if n]
+    if not breaks:
+        return 1
+    counts = sorted((n for _, n in breaks), reverse=True)
+    # counts[k] is the (k+1)-th largest: more than 60% of breaks are >= it when
+    # k + 1 > 0.6 * len(counts), i.e. from k = int(0.6 * len(counts)) on.
+    spacing = max(1, counts[min(int(0.6 * len(counts)), len(counts) - 1)])
+    by_count: dict[int, list[int]] = {}
+    for start, n in breaks:
+        by_count.setdefault(n, []).append(start)
+    for n in sorted(c for c in by_count if c > spacing):
+        starts = by_count[n]
+        mid = sum(1 for start in starts if start > 0 and _MID_SENTENCE_RE.match(s, start - 1))
+        if 2 * mid <= len(starts):
+            break
+        spacing = n
+    return spacing
 
 
 @attrs.frozen
@@ -71,7 +101,8 @@ class Field:
 
     def remap(self, obj: T) -> T:
         """``obj`` with every Span inside it (local to ``text``) traced to the input."""
-        return _remap(obj, self)
+        remapped: T = _remap(obj, self)
+        return remapped
 
 
 def _remap(obj: Any, field: Field) -> Any:

@@ -73,5 +73,5 @@ def read_path(path: str | os.PathLike[str], *, reader: str | None = None,
     try:
         data = p.read_bytes()
     except OSError as exc:
-        raise UnreadableFile(f"cannot read {p}: {exc.strerror or exc}", source=p.name) from None
+        raise UnreadableFile(f"cannot read the file: {exc.strerror or exc}", source=p.name) from None
     return read_bytes(data, p.name, reader=reader, plugins=plugins)

@@ -55,6 +55,9 @@ GRAMMAR = "imr_letter.lark"
 _CONTENT_TERMINALS = {"PARA", "ITEM_HEAD"}
 _LABELS = ("CA_GUIDELINE", "REVIEWER_GUIDELINE", "RATIONALE")
 _ISSUES_OPENERS = {"ISSUES_HEADING", "ISSUES_INTRO"}
+# The header block's labels (the grammar's header_field rule).
+_HEADER_TERMINALS = frozenset({"CASE_NUMBER", "DATE_ASSIGNED", "DATE_OF_INJURY", "DECISION_DATE",
+                               "UR_DENIAL_DATE", "PRIORITY", "APPLICATION_RECEIVED"})
 
 # What each terminal is, for error messages.
 _DESCRIBE = {
@@ -105,13 +108,25 @@ class Segmenter:
         self.marker_re = re.compile(prefix + "(?:" + union + ")")
         labels = "|".join(f"(?:{terminal_patterns[n]})" for n in _LABELS)
         # A decision: the colon and Upheld/Overturned, followed only by white space and
-        # an item's labelled line (or the end of the letter).
+        # an item's labelled line (or the end of the letter). Any white space may stand
+        # between the colon and the decision: a wrap, or a blank line where the letter
+        # is double-spaced or a page break fell.
         self.decision_re = re.compile(
-            r":[ ]*\n?[ ]*" + _DECISION_WORDS + r"\b(?=\s*(?:" + labels + r")|\s*\Z)")
+            r":[ \n]*" + _DECISION_WORDS + r"\b(?=[ \n]*(?:" + labels + r")|[ \n]*\Z)")
+        self._last: tuple[str, list[tuple[int, int, str]]] = ("", [])
+
+    def markers(self, s: str) -> list[tuple[int, int, str]]:
+        """``(start, end, terminal name)`` of every marker in ``s``.
+
+        The last answer is kept: recognising a letter and segmenting it scan the same text.
+        """
+        if self._last[0] is not s:
+            self._last = (s, [(m.start(), m.end(), m.lastgroup or "") for m in self.marker_re.finditer(s)])
+        return self._last[1]
 
     def segment(self, text: MappedText) -> MappedText:
         s = text.text
-        markers = [(m.start(), m.end(), m.lastgroup or "") for m in self.marker_re.finditer(s)]
+        markers = _front_only_header_labels(self.markers(s))
         heads = self._item_heads(s, markers)
         cuts = {start for start, _, _ in markers} | {start for start, _ in heads}
         edits: dict[int, Edit] = {}
@@ -179,6 +194,16 @@ class Segmenter:
         return start
 
 
+def _front_only_header_labels(markers: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The markers, less header labels ("Priority:", "Date of Injury:", "Case Number:")
+    after the first section heading: there they are words of the text (a summary that
+    quotes a date of injury, a running header rewrapped into a line), not the header."""
+    for i, (_, _, name) in enumerate(markers):
+        if name not in _HEADER_TERMINALS:
+            return markers[:i] + [m for m in markers[i:] if m[2] not in _HEADER_TERMINALS]
+    return markers
+
+
 def _last_sentence_end(window: str) -> int | None:
     """Offset just after the last sentence end in ``window`` (abbreviations skipped)."""
     last = None
@@ -213,10 +238,9 @@ class Node(NamedTuple):
 
     @property
     def end(self) -> int:
-        last = self.paras[-1] if self.paras else self.marker
-        if last is not None and last.end_pos is not None:
-            return last.end_pos
-        return max((p.end for p in self.parts), default=self.start)
+        ends = [t.end_pos for t in ([self.marker] if self.marker else []) + self.paras
+                if t.end_pos is not None]
+        return max(ends + [p.end for p in self.parts], default=self.start)
 
     def content(self) -> tuple[int, int] | None:
         """Span of the paragraphs after the marker (or after the part named ``intro``)."""
@@ -348,10 +372,11 @@ class _Builder:
             self.missing(MissingSection, "no reviewer section", "missing-reviewer", tree.start,
                          _DESCRIBE["HOW_HEADING"])
         summary_node = sections.get("summary")
-        if summary_node is None:
-            self.missing(MissingSection, "no case summary", "missing-summary", tree.end,
-                         _DESCRIBE["SUMMARY_HEADING"])
         issues = sections.get("issues")
+        if summary_node is None:
+            # Say where it was expected: just before the issues, when they are there.
+            self.missing(MissingSection, "no case summary", "missing-summary",
+                         issues.start if issues is not None else tree.end, _DESCRIBE["SUMMARY_HEADING"])
         if issues is None or not issues.parts:
             pos = issues.end if issues is not None else tree.end
             self.missing(MissingSection, "no disputed items", "missing-items", pos,
@@ -460,16 +485,26 @@ class _Builder:
         parts: dict[str, Node] = {}
         for part in node.parts:
             if part.kind in parts:
-                self.ctx.warn("duplicate-item-part", f"{part.kind} appears twice in one item; the first is kept",
-                              self.input_span(part.start, part.end))
+                # Two of one part: the next item's headline was not recognised (damaged
+                # or missing), so an item would be lost without a word in strict mode.
+                span = self.input_span(part.start, part.end)
+                self.ctx.problem(MalformedItem(
+                    f"item {request[:60]!r} has a second {part.kind.replace('_', ' ')}; the first is kept",
+                    expected="the next item's headline (\"<request>: Upheld\" or \"<request>: Overturned\") "
+                             f"before {_DESCRIBE[_PART_TERMINAL[part.kind]]}",
+                    source=self.ctx.source, text=self.ctx.input_text, pos=span.start),
+                    "duplicate-item-part", span)
                 continue
             parts[part.kind] = part
-        for kind, code in (("claims_administrator_guideline", "missing-claims-administrator-guideline"),
-                           ("reviewer_guideline", "missing-reviewer-guideline"),
-                           ("rationale", "missing-rationale")):
+        order = (("claims_administrator_guideline", "missing-claims-administrator-guideline"),
+                 ("reviewer_guideline", "missing-reviewer-guideline"),
+                 ("rationale", "missing-rationale"))
+        for i, (kind, code) in enumerate(order):
             if kind not in parts:
+                # Where it was expected: before the next part the item has.
+                at = next((parts[later].start for later, _ in order[i + 1:] if later in parts), node.end)
                 self.missing(MalformedItem, f"item {request[:60]!r} has no {kind.replace('_', ' ')}",
-                             code, node.end, _DESCRIBE[_PART_TERMINAL[kind]])
+                             code, at, _DESCRIBE[_PART_TERMINAL[kind]])
 
         def content(kind: str) -> Field | None:
             part = parts.get(kind)
@@ -517,17 +552,14 @@ def _subfield(field: Field, start: int, end: int) -> Field:
 # The layout, as a plugin
 # ---------------------------------------------------------------------------------------
 
-_RECOGNIZE_RE = re.compile(
-    r"HOW\s+THE\s+IMR\s+FINAL\s+DETERMINATION|CLINICAL\s+CASE\s+SUMMARY"
-    r"|IMR\s+ISSUES\s*,?\s+DECISIONS|Claims\s+Administrator\s+guideline\s*:|MAXIMUS\s+guideline\s*:"
-    r"|Decision\s+rationale\s*:"
-)
+# The landmarks that make a letter this layout's: its headings and item labels.
+_LANDMARKS = frozenset({"HOW_HEADING", "SUMMARY_HEADING", "ISSUES_HEADING", *_LABELS})
 
 
 def recognize(text: str) -> float:
-    """Share of this layout's six landmarks present in ``text`` (0 to 1)."""
-    found = {re.sub(r"\s+", " ", m.group()).split(" ")[0] for m in _RECOGNIZE_RE.finditer(text)}
-    return len(found) / 6
+    """Share of this layout's landmarks (grammar terminals) present in ``text``, 0 to 1."""
+    found = {name for _, _, name in _segmenter().markers(text)} & _LANDMARKS
+    return len(found) / len(_LANDMARKS)
 
 
 def parse(ctx: ParseContext) -> Determination:
