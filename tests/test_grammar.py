@@ -27,9 +27,32 @@ def test_grammar_ships_as_package_data() -> None:
 
 def test_markers_start_with_a_known_capital() -> None:
     # The segmenter's prefilter relies on every marker starting with a fixed character.
-    assert _segmenter().marker_re.pattern.startswith("(?=[")
+    assert _segmenter().scanner.regex.pattern.startswith("(?=[")
     assert first_characters(r"(?i:abc)|D") == frozenset("aAD")
     assert first_characters(r"x*") is None
+
+
+def test_every_terminal_is_described_for_error_messages() -> None:
+    from imrparse.builtin.layout_standard import _DESCRIBE, _parser
+
+    names = {t.name for t in _parser().terminals if not t.name.startswith("_")}
+    assert names <= set(_DESCRIBE)
+
+
+def test_stray_text_before_the_first_item_is_not_the_request() -> None:
+    text = make_letter().replace("set forth below:\n", "set forth below:\nSee the attached list.\n")
+    det = imrparse.parse(text)
+    assert det.items[0].request == "MRI of the right knee"
+    assert [w.code for w in det.warnings] == ["unexpected-text"]
+
+
+def test_no_items_is_a_missing_section() -> None:
+    text = make_letter()
+    text = text[:text.index("MRI of the right knee: Upheld")]
+    with pytest.raises(imrparse.errors.MissingSection) as exc:
+        imrparse.parse(text)
+    assert exc.value.expected is not None and exc.value.expected.startswith("a disputed item")
+    assert [w.code for w in imrparse.parse(text, strict=False).warnings] == ["missing-items"]
 
 
 def test_published_letter_header_with_split_labels() -> None:

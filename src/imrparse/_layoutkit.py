@@ -34,11 +34,12 @@ from typing import Any, Callable, Collection, Iterable, Mapping, NamedTuple, Seq
 
 import lark
 
+from ._dates import find_dates
 from ._grammar import first_characters
 from ._textmap import Edit, MappedText
 from .context import Field, ParseContext
 from .errors import ImrParseError, UnrecognizedLayout
-from .models import Span
+from .models import CASE_NUMBER_PATTERN, Span
 
 __all__ = [
     "Node",
@@ -55,6 +56,8 @@ __all__ = [
     "list_number",
     "ABBREVIATIONS",
     "LIST_NUMBER",
+    "read_header_value",
+    "header_expected",
 ]
 
 # ---------------------------------------------------------------------------------------
@@ -381,3 +384,43 @@ def list_number(text: str) -> tuple[int | None, int]:
     if m is None:
         return None, 0
     return int(m.group(1) or m.group(2)), m.end()
+
+
+# ---------------------------------------------------------------------------------------
+# Header values
+# ---------------------------------------------------------------------------------------
+
+_CASE_NUMBER_RE = re.compile(CASE_NUMBER_PATTERN)
+_PRIORITY_RE = re.compile(r"\b(Standard|Expedited|Regular|Urgent)\b", re.IGNORECASE)
+
+
+def read_header_value(name: str, text: str, window: int | None = None) -> tuple[Any, tuple[int, int]]:
+    """The value of header field ``name`` (a :class:`~imrparse.models.Case` field) at the
+    start of ``text``, and its span in ``text``; ``(None, (0, 0))`` when there is none.
+
+    ``case_number`` is a case number, ``priority`` Standard/Expedited (capitalised),
+    every other field a date. With ``window``, the value must start within that many
+    characters (text further on belongs to something else).
+    """
+    limit = len(text) if window is None else window
+    if name in ("case_number", "priority"):
+        pattern = _CASE_NUMBER_RE if name == "case_number" else _PRIORITY_RE
+        m = pattern.search(text, 0, limit + 12)
+        if m is None or m.start() > limit:
+            return None, (0, 0)
+        return (m.group(), m.span()) if name == "case_number" else (m.group(1).capitalize(), m.span(1))
+    for value, start, end in find_dates(text[:limit + 30]):
+        if start > limit:
+            break
+        if value is not None:
+            return value, (start, end)
+    return None, (0, 0)
+
+
+def header_expected(name: str, example_case: str = "CM16-0213037", example_date: str = "11/09/2016") -> str:
+    """What a valid value of header field ``name`` looks like, for error messages."""
+    if name == "case_number":
+        return f"a case number like {example_case}"
+    if name == "priority":
+        return "Standard or Expedited"
+    return f"a date like {example_date}"

@@ -54,16 +54,17 @@ from .._layoutkit import (
     Node,
     ToNodes,
     grammar_error,
+    header_expected,
     list_number,
     marker_patterns,
     parse_tree,
+    read_header_value,
     segment,
     subfield,
 )
 from ..context import Field, ParseContext
 from ..errors import ImrParseError, InvalidValue, MalformedItem, MissingSection
 from ..models import (
-    CASE_NUMBER_PATTERN,
     Basis,
     Case,
     Decision,
@@ -157,18 +158,11 @@ def parse(ctx: ParseContext) -> Determination:
 # Reading the pieces
 # ---------------------------------------------------------------------------------------
 
-_CASE_NUMBER_RE = re.compile(CASE_NUMBER_PATTERN)
-_PRIORITY_RE = re.compile(r"\b(Standard|Expedited|Regular|Urgent)\b", re.IGNORECASE)
 # A header value must start this close to its label, or the label has none (the text
 # after the last label is the cover letter).
 _VALUE_WINDOW = 40
 _HEADER_FIELDS = ("case_number", "decision_date", "ur_denial_date", "date_of_injury",
                   "application_received", "priority")
-_HEADER_EXPECTED = {
-    "case_number": "a case number like CM13-0012345",
-    "priority": "Standard or Expedited",
-    **{name: "a date like 9/26/2013" for name in _HEADER_FIELDS if name.endswith(("date", "injury", "received"))},
-}
 # Dates the decision section's first paragraph gives, after these words.
 _INTRO_DATES = (
     ("application_received", re.compile(r"\bfiled\s+on\s+", re.IGNORECASE)),
@@ -290,13 +284,13 @@ class _Builder(Builder):
             if name not in _HEADER_FIELDS:
                 continue
             field = self.field(*node.body())
-            value, (start, end) = self.header_value(name, field.text)
+            value, (start, end) = read_header_value(name, field.text, _VALUE_WINDOW)
             if value is None:
                 at = node.body()[0]  # the caret under the value, after the label
                 while at < node.end and self.segmented.text[at] in " \n":
                     at += 1
                 self.missing(InvalidValue, f"{name.replace('_', ' ')} {field.text[:40]!r} is not valid",
-                             "invalid-header-value", at, _HEADER_EXPECTED[name])
+                             "invalid-header-value", at, header_expected(name, "CM13-0012345", "9/26/2013"))
                 continue
             if name in values:
                 if values[name] != value:
@@ -313,20 +307,6 @@ class _Builder(Builder):
                 end = intro[1] if first_decision is None else min(intro[1], first_decision)
                 self.intro_dates(self.field(intro[0], end), values, spans)
         return Case(**values, spans=spans) if values else None
-
-    def header_value(self, name: str, text: str) -> tuple[Any, tuple[int, int]]:
-        if name == "case_number":
-            m = _CASE_NUMBER_RE.search(text, 0, _VALUE_WINDOW + 12)
-            return (m.group(), m.span()) if m and m.start() <= _VALUE_WINDOW else (None, (0, 0))
-        if name == "priority":
-            m = _PRIORITY_RE.search(text, 0, _VALUE_WINDOW + 12)
-            return (m.group(1).capitalize(), m.span(1)) if m and m.start() <= _VALUE_WINDOW else (None, (0, 0))
-        for value, start, end in find_dates(text[:_VALUE_WINDOW + 30]):
-            if start > _VALUE_WINDOW:
-                break
-            if value is not None:
-                return value, (start, end)
-        return None, (0, 0)
 
     def intro_dates(self, field: Field, values: dict[str, Any], spans: dict[str, Span]) -> None:
         """The dates of "... was filed on 9/6/2013 disputing the Utilization Review Denial
