@@ -206,6 +206,21 @@ def _random_characters(size: int) -> str:
     return "".join(rng.choices(alphabet, k=size))
 
 
+def _long_blank_runs(size: int) -> str:
+    """A letter with runs of blanks (spaces, tabs, NBSP, around line and page breaks)
+    that grow with the input: every pattern that starts with a starred run of blanks
+    would re-scan a run from each of its positions (quadratic time)."""
+    letter = corpus.seed_text("002_cbf28cedfb10dc80")
+    run = max(1, (size - len(letter)) // 8)
+    blanks = [" " * run, "\t" * run, "\u00a0" * run, " " * run + "\n", "\n" + " " * run + "\f",
+              " " * run + "\f" + " " * run, " " * run + "\r\n", " " * run]
+    words = letter.split(" ")
+    step = max(1, len(words) // len(blanks))
+    for i, blank in enumerate(blanks):
+        words[i * step] += blank
+    return " ".join(words)
+
+
 def _timed(text: str) -> float:
     """Seconds to parse ``text``, with the cyclic garbage collector off: its passes cost
     in proportion to every object alive in the test session, which is not the parser's
@@ -229,7 +244,7 @@ def _per_mb(make: Callable[[int], str], size: int, runs: int = 1) -> float:
 
 
 INPUTS = {"repeated-items": _repeated_items, "random-words": _random_words,
-          "random-characters": _random_characters}
+          "random-characters": _random_characters, "long-blank-runs": _long_blank_runs}
 # Time per MB may grow this much from 1 MB to 10 MB (linear: 1, measured 0.9-1.3;
 # quadratic: 10). Generous, for a busy machine.
 GROWTH = 4.0

@@ -205,7 +205,10 @@ class MarkerScanner:
         return sum(1 for g in groups if g & found) / len(groups)
 
 
-_NL_RUN_RE = re.compile(r"[ ]*\n[ \n]*")
+# A run of line breaks and blanks. It starts at the line break (a pattern that began
+# with the blanks would be tried at every blank of a long run: quadratic time); the
+# blanks before it are added in code.
+_NL_RUN_RE = re.compile(r"\n[ \n]*")
 
 
 def segment(text: MappedText, cuts: Iterable[int], *,
@@ -229,14 +232,19 @@ def segment(text: MappedText, cuts: Iterable[int], *,
             ws -= 1
         edits[ws] = (ws, cut, "" if ws == 0 else "\n\n")
     starts = [r[0] for r in one_line]
+    previous_end = 0
     for m in _NL_RUN_RE.finditer(s):
-        if m.start() in edits or m.end() in cut_set:
+        run_start, run_end = m.start(), m.end()
+        while run_start > previous_end and s[run_start - 1] == " ":
+            run_start -= 1
+        previous_end = run_end
+        if run_start in edits or run_end in cut_set:
             continue
-        i = bisect.bisect_right(starts, m.start()) - 1
-        if i >= 0 and m.end() <= one_line[i][1]:
-            edits[m.start()] = (m.start(), m.end(), " ")
-        elif m.group().count("\n") >= 2 or m.start() == 0:
-            edits[m.start()] = (m.start(), m.end(), "" if m.start() == 0 else "\n")
+        i = bisect.bisect_right(starts, run_start) - 1
+        if i >= 0 and run_end <= one_line[i][1]:
+            edits[run_start] = (run_start, run_end, " ")
+        elif s.count("\n", run_start, run_end) >= 2 or run_start == 0:
+            edits[run_start] = (run_start, run_end, "" if run_start == 0 else "\n")
     lead = len(s) - len(s.lstrip(" \n"))
     if lead and 0 not in edits:
         edits[0] = (0, lead, "")

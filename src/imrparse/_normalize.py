@@ -56,7 +56,9 @@ _EOL = r"(?:\r\n?|\n)"
 # A page break: form feeds, with at most one line break before and after. Readers
 # and tools differ ("\f", "\n\f", "\f\n", "\n\f\n"); all of them are one line break,
 # not a blank line (that would split a paragraph or an item headline at every page).
-_PAGE_BREAK = "(?:" + _EOL + "?(?:" + _SPACE + r"*\f)+(?:" + _SPACE + "*" + _EOL + ")?)"
+# (Written so that no two starred runs of blanks follow each other: a long run of
+# blanks must not be re-scanned from every position of the run before it.)
+_PAGE_BREAK = ("(?:(?:" + _EOL + _SPACE + "*)?\f(?:" + _SPACE + "*\f)*(?:" + _SPACE + "*" + _EOL + ")?)")
 _CHAR_RE = re.compile(
     # Most characters are plain ASCII letters or a space between words: let a quick
     # look-ahead skip them (a space only matters before a line break or the end).
@@ -218,10 +220,16 @@ def _furniture_edits(text: str) -> list[Edit]:
 
 # Running headers and footers that a rewrap pulled into a line of text.
 # (A rewrap may have broken them over lines: any white space between the words.)
-_INLINE_PAGE_RE = re.compile(r"[ ]?\b(?:Page|PAGE)\s+(\d{1,3})\s+(?:of|OF)\s+(\d{1,3})\b")
+# (Each starts with its literal word, so the regex engine can skip ahead to it; the
+# space before it is taken in code.)
+_INLINE_PAGE_RE = re.compile(r"(?:Page|PAGE)\s+(\d{1,3})\s+(?:of|OF)\s+(\d{1,3})\b")
 _INLINE_HEADER_RE = re.compile(
     r"[ ]?\b(?i:(?:Final\s+Determination\s+Letter\s+for\s+)?(?:MAXIMUS\s+)?(?:IMR\s+)?Case\s+(?:Number|No\.?):?)\s+("
     + _CASE_NUMBER + r")\b")
+
+
+def _with_space_before(text: str, start: int) -> int:
+    return start - 1 if start and text[start - 1] == " " else start
 
 
 def _inline_furniture_edits(text: str) -> list[Edit]:
@@ -230,8 +238,9 @@ def _inline_furniture_edits(text: str) -> list[Edit]:
     The letter's number is the one that stands before the first footer (its own header,
     which is kept), else one repeated in running headers.
     (Where these overlap a furniture line, _furniture_edits deletes both.)"""
-    pages = [m for m in _INLINE_PAGE_RE.finditer(text) if 0 < int(m.group(1)) <= int(m.group(2))]
-    edits: list[Edit] = [(m.start(), m.end(), "") for m in pages]
+    pages = [m for m in _INLINE_PAGE_RE.finditer(text) if 0 < int(m.group(1)) <= int(m.group(2))
+             and not (m.start() and text[m.start() - 1].isalnum())]
+    edits: list[Edit] = [(_with_space_before(text, m.start()), m.end(), "") for m in pages]
     if not pages:
         return edits  # no page break seen: a case number is the letter's own
     first_page = pages[0].start()
@@ -285,10 +294,69 @@ def _merge(*edit_lists: list[Edit]) -> list[Edit]:
     return merged
 
 
+# Where a _CHAR_RE match can be: at a character outside printable ASCII (a line break,
+# a tab, a control or non-ASCII character). A plain character class lets the regex
+# engine skip everything else at C speed.
+_UNUSUAL_RE = re.compile(r"[^ -~]")
+_SPACES = frozenset(" \t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+                    "\u202f\u205f\u3000")
+
+
+def _char_edits(text: str) -> list[Edit]:
+    """The edits of ``_CHAR_RE`` over ``text`` (what ``finditer`` would find), found
+    faster: only where an unusual character stands (or at the ends of the text) can a
+    match start, at most a run of blanks before it."""
+    edits: list[Edit] = []
+    done = 0
+
+    def at(pos: int) -> None:
+        nonlocal done
+        m = _CHAR_RE.match(text, pos)
+        if m is None or m.end() == m.start():
+            return
+        new = _replace(m)
+        if new != m.group():
+            edits.append((m.start(), m.end(), new))
+        done = m.end()
+
+    if text[:1] in _SPACES and text:
+        at(0)
+    for u in _UNUSUAL_RE.finditer(text):
+        pos = u.start()
+        if pos < done:
+            continue
+        start = pos
+        while start > done and text[start - 1] in _SPACES:
+            start -= 1
+        if text[pos] in _SPACES:
+            # An unusual blank (a tab, a no-break space): take its whole run at once.
+            end = pos
+            while end < len(text) and text[end] in _SPACES:
+                end += 1
+            if end < len(text) and text[end] not in _BREAKS and text[end] != "\f":
+                # Blanks between words: each becomes a plain space, no regex needed
+                # (matching from each blank would re-scan the run: quadratic time).
+                for i in range(pos, end):
+                    if text[i] != " ":
+                        edits.append((i, i + 1, _replace_char(text[i])))
+                done = end
+                continue
+        at(start)
+        if done <= pos:  # the blanks before it were not part of its match
+            at(pos)
+    end = len(text)
+    while end > done and text[end - 1] in _SPACES:
+        end -= 1
+    if end < len(text) and end >= done:
+        at(end)
+    return edits
+
+
 def normalize(text: str | MappedText) -> MappedText:
     """Clean ``text`` for the layouts; the result maps back to ``text``."""
     root = text if isinstance(text, MappedText) else MappedText.original(text)
-    cleaned = root.sub(_CHAR_RE, _replace)
+    char_edits = _char_edits(root.text)
+    cleaned = root.edit(char_edits) if char_edits else MappedText(root.text, root)
     body = cleaned.text
     edits = _merge(_furniture_edits(body), _hyphenation_edits(body))
     return cleaned.edit(edits) if edits else cleaned

@@ -28,22 +28,26 @@ class MappedText:
     whole source range the edit replaced.
     """
 
-    __slots__ = ("text", "parent", "_out", "_src", "_src_end", "_copy")
+    __slots__ = ("text", "parent", "_out", "_src", "_src_end", "_copy", "_source_length")
 
     def __init__(
         self,
         text: str,
         parent: MappedText | None = None,
         segments: list[tuple[int, int, int, bool]] | None = None,
+        source_length: int | None = None,
     ) -> None:
         self.text = text
         self.parent = parent
-        # Parallel arrays: output start, source start, source end, is-copy.
+        # Parallel arrays: output start, source start, source end, is-copy. Every
+        # segment produces output: a deletion is the gap between two segments.
         segs = segments if segments is not None else [(0, 0, len(text), True)]
         self._out = [s[0] for s in segs]
         self._src = [s[1] for s in segs]
         self._src_end = [s[2] for s in segs]
         self._copy = [s[3] for s in segs]
+        self._source_length = (source_length if source_length is not None
+                               else (segs[-1][2] if segs else 0))
 
     @classmethod
     def original(cls, text: str) -> MappedText:
@@ -52,7 +56,7 @@ class MappedText:
 
     @property
     def source_length(self) -> int:
-        return self._src_end[-1] if self._src_end else 0
+        return self._source_length
 
     def edit(self, edits: Iterable[Edit]) -> MappedText:
         """A new MappedText with ``edits`` applied to this text (edits must not overlap)."""
@@ -68,21 +72,18 @@ class MappedText:
                 pieces.append(text[cursor:start])
                 segments.append((out, cursor, start, True))
                 out += start - cursor
-            if replacement or end > start:
-                if replacement:
-                    pieces.append(replacement)
-                    segments.append((out, start, end, False))
-                    out += len(replacement)
-                else:
-                    # A deletion: nothing in the output maps to it; record a zero-width
-                    # segment so positions after it shift correctly.
-                    segments.append((out, start, end, False))
+            if replacement:
+                pieces.append(replacement)
+                segments.append((out, start, end, False))
+                out += len(replacement)
             cursor = max(cursor, end)
-        if cursor < len(text) or not segments:
+        if cursor < len(text):
             pieces.append(text[cursor:])
             segments.append((out, cursor, len(text), True))
             out += len(text) - cursor
-        return MappedText("".join(pieces), self, segments)
+        if not segments:  # everything deleted
+            segments.append((0, 0, len(text), False))
+        return MappedText("".join(pieces), self, segments, len(text))
 
     def sub(self, pattern: re.Pattern[str], replace: Callable[[re.Match[str]], str | None]) -> MappedText:
         """Apply ``replace`` to every match; ``None`` leaves a match unchanged."""
@@ -98,21 +99,12 @@ class MappedText:
     def _char_source(self, pos: int) -> tuple[int, int]:
         """The range of the source that output character ``pos`` stands for."""
         i = bisect.bisect_right(self._out, pos) - 1
-        # Zero-width (deletion) segments share their output start with the next
-        # segment; bisect_right lands on the last of them, so step back to a segment
-        # that actually produced output at ``pos``.
-        while i > 0 and self._seg_len(i) == 0:
-            i -= 1
         if i < 0:
             i = 0
         if self._copy[i]:
             src = self._src[i] + (pos - self._out[i])
             return src, src + 1
         return self._src[i], self._src_end[i]
-
-    def _seg_len(self, i: int) -> int:
-        nxt = self._out[i + 1] if i + 1 < len(self._out) else len(self.text)
-        return nxt - self._out[i]
 
     def _position_source(self, pos: int) -> int:
         """Where a zero-width position (between characters) falls in the source."""

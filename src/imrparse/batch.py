@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import itertools
 import os
 from collections import deque
@@ -16,7 +17,7 @@ from .models import Determination
 from .parsing import parse_file
 from .plugins import Plugins
 
-__all__ = ["Outcome", "parse_files", "expand_paths", "LETTER_SUFFIXES"]
+__all__ = ["Outcome", "parse_files", "expand_paths", "freeze_long_lived_objects", "LETTER_SUFFIXES"]
 
 #: What a folder given as input contributes: its letters, sorted by name.
 LETTER_SUFFIXES = (".txt", ".pdf")
@@ -49,6 +50,22 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]],
     return out
 
 
+_frozen = False
+
+
+def freeze_long_lived_objects() -> None:
+    """Move everything alive now (grammars, vocabularies, plugins) out of the cyclic
+    garbage collector's way. Parsing allocates many short-lived objects, and each full
+    collection would otherwise walk the long-lived ones again: about a third of the
+    time per letter. Called once a process has parsed its first letter (the command
+    line and the batch workers do; a long-running program of your own can too)."""
+    global _frozen
+    if not _frozen:
+        gc.collect()
+        gc.freeze()
+        _frozen = True
+
+
 def _parse_one(path: Path, strict: bool, layout: str | None, reader: str | None,
                plugins: Plugins | None) -> Outcome:
     try:
@@ -63,7 +80,11 @@ def _parse_one(path: Path, strict: bool, layout: str | None, reader: str | None,
 
 def _parse_chunk(args: tuple[list[Path], bool, str | None, str | None]) -> list[Outcome]:
     paths, strict, layout, reader = args
-    return [_parse_one(p, strict, layout, reader, None) for p in paths]
+    outcomes = []
+    for path in paths:
+        outcomes.append(_parse_one(path, strict, layout, reader, None))
+        freeze_long_lived_objects()  # in a worker process: its own heap
+    return outcomes
 
 
 def parse_files(
@@ -82,11 +103,15 @@ def parse_files(
     ``jobs > 1`` parses in that many worker processes, ``chunk_size`` files at a time
     (PDF extraction dominates, so processes pay off there). Worker processes load the
     installed plugins themselves, so ``plugins`` must be ``None`` with ``jobs > 1``.
+    After the first letter, the objects alive then are frozen out of the garbage
+    collector's way (:func:`freeze_long_lived_objects`), which makes bulk parsing
+    about a third faster.
     """
     files = expand_paths(paths)
     if jobs <= 1 or len(files) <= 1:
         for path in files:
             yield _parse_one(path, strict, layout, reader, plugins)
+            freeze_long_lived_objects()
         return
     if plugins is not None:
         raise ValueError("jobs > 1 loads the installed plugins in each worker; pass plugins=None")

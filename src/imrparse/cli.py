@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import IO, Any, Iterator, Sequence
 
 from . import __version__
-from .batch import Outcome, expand_paths, parse_files
+from .batch import Outcome, expand_paths, freeze_long_lived_objects, parse_files
 from .errors import ImrParseError, InternalError, UnsupportedInput
 from .models import Determination
 from .parsing import parse
@@ -126,6 +126,7 @@ def _cmd_parse(args: argparse.Namespace, plugins: Plugins) -> int:
 
     def determinations() -> Iterator[Determination]:
         for outcome in _outcomes(args, plugins):
+            freeze_long_lived_objects()
             if outcome.determination is not None:
                 yield outcome.determination
                 continue

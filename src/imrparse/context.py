@@ -9,7 +9,9 @@ to report a problem: raise it in strict mode, keep it as a warning in lenient mo
 
 from __future__ import annotations
 
+import functools
 import re
+import typing
 from typing import Any, TypeVar
 
 import attrs
@@ -108,13 +110,14 @@ class Field:
 def _remap(obj: Any, field: Field) -> Any:
     if isinstance(obj, Span):
         return field.span(obj.start, obj.end)
-    if attrs.has(type(obj)):
+    cls = type(obj)
+    if attrs.has(cls):
         changes = {}
-        for a in attrs.fields(type(obj)):
-            value = getattr(obj, a.name)
+        for name in _span_fields(cls):
+            value = getattr(obj, name)
             new = _remap(value, field)
             if new is not value:
-                changes[a.name] = new
+                changes[name] = new
         return attrs.evolve(obj, **changes) if changes else obj
     if isinstance(obj, tuple):
         items = tuple(_remap(v, field) for v in obj)
@@ -124,6 +127,27 @@ def _remap(obj: Any, field: Field) -> Any:
     if isinstance(obj, dict):
         return {k: _remap(v, field) for k, v in obj.items()}
     return obj
+
+
+@functools.lru_cache(maxsize=None)
+def _span_fields(cls: type) -> tuple[str, ...]:
+    """The fields of attrs class ``cls`` whose type can hold a Span (directly, or inside
+    an attrs class, tuple, list or mapping): only those are walked when remapping."""
+    resolved = attrs.resolve_types(cls)
+    return tuple(a.name for a in attrs.fields(resolved) if _may_hold_span(a.type, set()))
+
+
+def _may_hold_span(tp: Any, seen: set[type]) -> bool:
+    if tp is Span:
+        return True
+    if tp is Any:
+        return False
+    if isinstance(tp, type) and attrs.has(tp):
+        if tp in seen:
+            return False
+        seen.add(tp)
+        return any(_may_hold_span(a.type, seen) for a in attrs.fields(attrs.resolve_types(tp)))
+    return any(_may_hold_span(arg, seen) for arg in typing.get_args(tp))
 
 
 class ParseContext:

@@ -138,7 +138,16 @@ def _scanner() -> MarkerScanner:
 
 def recognize(text: str) -> float:
     """Share of this layout's landmarks present in ``text``, 0 to 1 (0 on the later letters)."""
+    if not _CUES_RE.search(text):
+        return 0.0  # none of its strongest landmarks: skip the full scan on later letters
     return _scanner().share(text, _LANDMARKS)
+
+
+# Phrases only this layout's letters use (each within one of its landmark terminals).
+_CUES_RE = re.compile(
+    r"Regarding\s+the\s+requests?\s+for|Rationale\s+for\s+the\s+[Dd]ecision|has\s+determined"
+    r"|N(?i:otice\s+of\s+Independent)|INDEPENDENT\s+MEDICAL\s+REVIEW\s+DECISION"
+    r"|Independent\s+Medical\s+Review\s+Decision|Medical\s+Qualifications")
 
 
 def parse(ctx: ParseContext) -> Determination:
