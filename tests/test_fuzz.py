@@ -16,11 +16,8 @@ absolute timings). The 10 MB tests are marked ``slow``.
 
 from __future__ import annotations
 
-import gc
 import random
 import re
-import time
-from typing import Callable
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
@@ -31,6 +28,7 @@ from imrparse import errors
 from imrparse.models import Determination
 
 from . import corpus
+from .scaling import assert_linear
 
 FUZZ = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
@@ -221,33 +219,15 @@ def _long_blank_runs(size: int) -> str:
     return " ".join(words)
 
 
-def _timed(text: str) -> float:
-    """Seconds to parse ``text``, with the cyclic garbage collector off: its passes cost
-    in proportion to every object alive in the test session, which is not the parser's
-    time (reference counting still frees the parser's garbage)."""
-    gc.collect()
-    gc.disable()
+def _parse(text: str) -> None:
     try:
-        start = time.perf_counter()
-        try:
-            imrparse.parse(text, plugins=corpus.plugins())
-        except errors.ImrParseError as exc:
-            assert not isinstance(exc, BUGS), repr(exc)
-        return time.perf_counter() - start
-    finally:
-        gc.enable()
-
-
-def _per_mb(make: Callable[[int], str], size: int, runs: int = 1) -> float:
-    text = make(size)
-    return min(_timed(text) for _ in range(runs)) / (len(text) / MB)
+        imrparse.parse(text, plugins=corpus.plugins())
+    except errors.ImrParseError as exc:
+        assert not isinstance(exc, BUGS), repr(exc)
 
 
 INPUTS = {"repeated-items": _repeated_items, "random-words": _random_words,
           "random-characters": _random_characters, "long-blank-runs": _long_blank_runs}
-# Time per MB may grow this much from 1 MB to 10 MB (linear: 1, measured 0.9-1.3;
-# quadratic: 10). Generous, for a busy machine.
-GROWTH = 4.0
 
 
 @pytest.mark.slow
@@ -257,20 +237,16 @@ def test_linear_time_10mb(kind: str) -> None:
     extractors read every item) and of the random inputs in ~4 s; with the 1 MB runs and
     a busy machine each test takes 10-35 s, hence ``slow``."""
     make = INPUTS[kind]
-    _timed(make(20_000))  # build the parser and warm the caches first
-    one = _per_mb(make, MB, runs=2)
-    ten = _per_mb(make, 10 * MB)
-    assert ten <= GROWTH * one, f"{kind}: {ten:.2f} s/MB at 10 MB, {one:.2f} s/MB at 1 MB"
+    _parse(make(20_000))  # build the parser and warm the caches first
+    assert_linear(_parse, make, small=MB, large=10 * MB)
 
 
 @pytest.mark.parametrize("kind", list(INPUTS))
 def test_linear_time_1mb(kind: str) -> None:
     """The quick version of the 10 MB test, for every run: 100 KB against 1 MB."""
     make = INPUTS[kind]
-    _timed(make(20_000))
-    small = _per_mb(make, MB // 10, runs=3)
-    big = _per_mb(make, MB)
-    assert big <= GROWTH * small, f"{kind}: {big:.2f} s/MB at 1 MB, {small:.2f} s/MB at 100 KB"
+    _parse(make(20_000))
+    assert_linear(_parse, make, small=MB // 10, large=MB)
 
 
 def test_one_long_line() -> None:
@@ -284,7 +260,5 @@ def test_one_long_line() -> None:
     def make(size: int) -> str:
         return head + items * max(1, (size - len(head)) // len(items))
 
-    _timed(make(20_000))
-    small = _per_mb(make, MB // 10, runs=3)
-    big = _per_mb(make, MB)
-    assert big <= GROWTH * small, f"{big:.2f} s/MB at 1 MB, {small:.2f} s/MB at 100 KB"
+    _parse(make(20_000))
+    assert_linear(_parse, make, small=MB // 10, large=MB)

@@ -22,6 +22,16 @@ what follows the name is read as that guideline's chapter, title, topic or secti
 ``Citation.guideline`` is one of the short names of ``vocab.GUIDELINES``, or
 "Literature" (a journal article or book), or ``None``.
 
+What a sentence says about a citation is not part of it: "..., which is (not) part of
+the MTUS" (or of "the California Medical Treatment Utilization Schedule (MTUS)") ends
+the citation's text and sets its MTUS flag. An MTUS regulation number ("section
+9792.24.1", "§ 9792.24.2", "8 CCR 9792.23.5") is a locator that names its guideline.
+
+``Citation.edition`` has one spelling per edition: ordinal editions are spelled out in
+words whatever the letter wrote ("2nd Edition", "2nd ed." and "Second Edition" all read
+"Second Edition"; the letter's own words stay in ``Citation.text``), and the online
+editions read "Online version" / "Online edition" whatever their capitals.
+
 Cost. Every pattern is linear (no quantified part can match the same text two ways).
 Names are found with a prefix trie of their first words over a length-preserving
 lowercase copy of the text (case-insensitive alternations of a hundred phrases are ten
@@ -328,7 +338,7 @@ _CHAPTER = re.compile(
 )
 _REGULATION = re.compile(
     r"(?:(?:8\s*)?(?:c\.?\s*c\.?\s*r\.?|cal(?:ifornia)?\.?\s*code\s*(?:of\s*)?reg(?:ulation)?s?\.?)\s*"
-    r"(?:§+\s*|sec(?:tion)?s?\.?\s*)?|§+\s*)?"
+    r"(?:§+\s*|sec(?:tion)?s?\.?\s*)?|§+\s*|(?<![a-z])(?:sub)?sec(?:tion)?s?\.?\s*)?"
     r"(?P<reg>9792\.\d{1,2}(?:\.\d{1,2})?)(?![\d])"
 )
 _EDITION = re.compile(
@@ -390,6 +400,12 @@ def _pages(nums: str) -> list[int]:
         else:
             pages.extend((a, b))
     return list(dict.fromkeys(pages))
+
+
+def _online_edition(low: str) -> str:
+    """"Online Version", "online  version" and "ONLINE VERSION" all read "Online version"
+    (the first word capitalised, the rest lowercase): letters write it every way."""
+    return _clean(low).capitalize()
 
 
 def _url_guideline(url: str) -> str:
@@ -696,7 +712,7 @@ def _read_locators(w: _Window) -> _Locators:
         w.cut(m.start(), m.end())
     for m in _found(low, _ONLINE, "online"):
         if edition is None:
-            edition = _clean(text[m.start("e") : m.end("e")])
+            edition = _online_edition(low[m.start("e") : m.end("e")])
         w.cut(m.start(), m.end())
 
     sections: list[str] = []
@@ -752,15 +768,18 @@ def _read(text: str, low: str, mtus_name_only: bool = False) -> _Parts:
 
     guideline: str | None = specific.key if specific else None
     chapter = loc.chapter
+    # A regulation number names its guideline outright ("MTUS, section 9792.24.2,
+    # Opioids" is the CPMTG, not the ACOEM "Opioids" chapter); an ACOEM one still reads
+    # its chapter title below.
+    if guideline is None and loc.regulation is not None:
+        guideline = loc.regulation[0]
+        if chapter is None:
+            chapter = loc.regulation[1]
     acoem: _Hit | None = None
     if guideline in (None, "ACOEM"):  # "MTUS Low Back Complaints 2004" is ACOEM chapter 12
         acoem = _first_title(_ACOEM, mt, ml, rest, n, anchored=False)
         if acoem is not None:
             guideline = "ACOEM"
-    if guideline is None and loc.regulation is not None:
-        guideline = loc.regulation[0]
-        if chapter is None:
-            chapter = loc.regulation[1]
     if guideline is None and other is not None:
         known = _url_guideline(loc.url) if loc.url is not None else "Other"
         guideline = "Other" if known == "MTUS" else known
@@ -788,8 +807,9 @@ def _read(text: str, low: str, mtus_name_only: bool = False) -> _Parts:
         topic, rest_sections = _rest_parts(mt, ml, rest, n)
     elif guideline == "ODG":
         title, topic = _odg_title_topic(mt, ml, rest)
-    elif guideline in vocab.MTUS_FAMILY and specific is not None:
-        title = _clean(_strip_suffix_words(text[specific.start : specific.end])) or None
+    elif guideline in vocab.MTUS_FAMILY:  # named, or given by its regulation number
+        if specific is not None:
+            title = _clean(_strip_suffix_words(text[specific.start : specific.end])) or None
         topic, rest_sections = _rest_parts(mt, ml, rest, n)
     elif guideline == "MTUS":
         topic, rest_sections = _rest_parts(mt, ml, rest, n)
@@ -930,10 +950,16 @@ _LABEL = re.compile(
     r"[\s:,-]*(?:the\s+)?(?:ca(?:lifornia)?\s+)?(?:(?P<non>non)(?:\s*-)?\s*mtus|(?P<mtus>mtus))"
     r"(?:\s+citations?)?(?![a-z])[\s:,-]*"
 )
+# "..., which is (not) part of the MTUS": the MTUS named by its acronym or its full name
+# ("the California Medical Treatment Utilization Schedule (MTUS)"). Not part of the citation.
 _PART_OF = re.compile(
     r"(?<![a-z])(?:which|that)\s+(?:is|are)\s+(?P<not>not\s+)?(?:a\s+)?part\s+of\s+(?:the\s+)?"
-    r"(?:ca(?:lifornia)?\s+)?mtus(?![a-z])"
+    r"(?:ca(?:lifornia)?\s+)?(?:mtus|medical\s+treatment\s+utilization\s+schedules?"
+    r"(?:\s*\(\s*mtus\s*\))?)(?![a-z])"
 )
+# The same clause right after a rationale reference ("ACOEM ..., page 303, which is part
+# of the MTUS, ...").
+_PART_OF_NEXT = re.compile(r"[\s,]*(?:" + _PART_OF.pattern + ")")
 # Separators between two citations in one sentence (see _split_points).
 _SEP_TOKEN = re.compile(r"[;,]|(?<![a-z0-9])and(?=\s)")
 _AFTER_PUNCT = re.compile(r"\s*(?:(?P<word>and|also|as\s+well\s+as)\s+)?(?:the\s+)?")
@@ -990,8 +1016,10 @@ def _split_points(text: str, low: str, start: int, end: int, mtus: bool | None) 
     return points
 
 
-def _segment(text: str, low: str, start: int, end: int, budget: _Budget) -> list[Citation]:
-    """The citations of one "Decision based on ..." sentence, ``text[start:end]``."""
+def _segment(text: str, low: str, start: int, end: int,
+             budget: _Budget) -> tuple[list[Citation], bool]:
+    """The citations of one "Decision based on ..." sentence, ``text[start:end]``, and
+    whether the sentence says outright that one of them is not part of the MTUS."""
     mtus: bool | None = None
     label = _LABEL.match(low, start, end)
     label_span: tuple[int, int] | None = None
@@ -1014,12 +1042,14 @@ def _segment(text: str, low: str, start: int, end: int, budget: _Budget) -> list
     bounds.append((piece_start, end))
 
     citations = []
+    stated_not_mtus = False
     for a, b in bounds:
         piece_mtus = mtus
         part_of = _PART_OF.search(low, a, b)
         if part_of is not None:  # "..., which is (not) part of the MTUS" says it outright
             b = part_of.start()  # the comma and spaces before it go with the trailing trim
             piece_mtus = not part_of.group("not")
+            stated_not_mtus = stated_not_mtus or not piece_mtus
         lead = _LEAD_TRIM.match(low, a, b)
         if lead is not None:
             a = lead.end()
@@ -1033,7 +1063,7 @@ def _segment(text: str, low: str, start: int, end: int, budget: _Budget) -> list
         b = _trailing_end(text, a, b)
         if b > a:
             citations.append(_citation(text, low, a, b, mtus, budget, mtus_label=mtus is True))
-    return citations
+    return citations, stated_not_mtus
 
 
 def parse_basis(text: str) -> Basis:
@@ -1043,7 +1073,11 @@ def parse_basis(text: str) -> Basis:
     ``cited_evidence`` is ``False`` for "... did not cite any medical evidence ...";
     ``based_on_mtus`` is ``False`` for "did not base their decision on the MTUS" and
     "based their decision on recommendation(s) outside of the MTUS", ``True`` when an
-    MTUS citation is given, else ``None``. Every "Decision based on" sentence gives at
+    MTUS citation is given (a Non-MTUS label or "which is not part of the MTUS" on one
+    citation does not undo another's MTUS flag), ``False`` when the line says outright of
+    its citations that they are not part of the MTUS ("based its decision on the ODG,
+    which is not part of the MTUS") and none is an MTUS one, else ``None`` (a bare
+    "Non-MTUS Citation" label alone leaves it ``None``). Every "Decision based on" sentence gives at
     least one citation; citation spans are offsets into ``text``.
     """
     # Guideline lines repeat across letters (many are picked from a list); a Basis is
@@ -1069,24 +1103,32 @@ def _parse_basis(text: str) -> Basis:
         return i >= 0 and reach[i] > pos
 
     intros = [m for m in _INTRO.finditer(low) if not in_statement(m.start())]
-    citations: list[Citation] = []
+    segments: list[tuple[int, int]] = []
     for i, m in enumerate(intros):
         seg_end = intros[i + 1].start() if i + 1 < len(intros) else len(text)
         j = bisect.bisect_left(starts, m.end())
         if j < len(starts):
             seg_end = min(seg_end, starts[j])  # a statement after it ends it too
-        citations.extend(_segment(text, low, m.end(), seg_end, budget))
+        segments.append((m.end(), seg_end))
     if not intros:
         # No "Decision based on": read what follows the last statement, if it names a guideline.
         start = reach[-1] if reach else 0
         if next(_GUIDES.scan(low, text, start, len(text)), None) is not None:
-            citations.extend(_segment(text, low, start, len(text), budget))
+            segments.append((start, len(text)))
+    citations: list[Citation] = []
+    stated_not_mtus = False
+    for a, b in segments:
+        found, stated = _segment(text, low, a, b, budget)
+        citations.extend(found)
+        stated_not_mtus = stated_not_mtus or stated
 
     based_on_mtus: bool | None = None
     if negations:
         based_on_mtus = False
     elif any(c.mtus for c in citations):
         based_on_mtus = True
+    elif stated_not_mtus and all(c.mtus is False for c in citations):
+        based_on_mtus = False
     cited = _NO_EVIDENCE.search(low) is None
     return Basis(text=text.strip(), cited_evidence=cited, based_on_mtus=based_on_mtus,
                  citations=tuple(citations))
@@ -1284,7 +1326,9 @@ def _prose_reference(text: str, low: str, hit: _Hit, floor: int,
     if not chain.anchored:
         return None, pos
     names = (chain.specific, chain.names_mtus)
-    return _citation(text, low, start, chain.end, None, budget, names=names), pos
+    part_of = _PART_OF_NEXT.match(low, chain.end, limit)  # "..., which is part of the MTUS"
+    mtus = None if part_of is None else not part_of.group("not")
+    return _citation(text, low, start, chain.end, mtus, budget, names=names), pos
 
 
 def _anchor_windows(low: str) -> list[tuple[int, int]]:

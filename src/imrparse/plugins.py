@@ -222,6 +222,10 @@ def _register_entry_point(pm: pluggy.PluginManager, ep: importlib.metadata.Entry
 
 T = TypeVar("T")
 
+# The Plugins property that collects each registration hook's objects.
+_REGISTRY_OF_HOOK = {"imrparse_layouts": "layouts", "imrparse_readers": "readers",
+                     "imrparse_formats": "formats", "imrparse_extractors": "extractors"}
+
 
 def _blame(exc: BaseException, pm: pluggy.PluginManager, hook_name: str) -> str:
     """Which plugin's implementation raised ``exc`` (the deepest one in its traceback)."""
@@ -287,7 +291,7 @@ class Plugins:
                         f"plugin {impl.plugin_name!r}: {hook_name} returned {obj!r}, not a {kind.__name__}",
                         plugin=impl.plugin_name, hook=hook_name,
                     )
-                name = getattr(obj, "name")
+                name: str = obj.name  # type: ignore[attr-defined]
                 if name not in found:
                     found[name] = obj
                     self._providers[(hook_name, name)] = impl.plugin_name
@@ -296,8 +300,7 @@ class Plugins:
     def provider(self, hook_name: str, name: str) -> str:
         """The plugin that registered the object ``name`` through ``hook_name``
         (e.g. ``provider("imrparse_formats", "csv")``), for error messages."""
-        getattr(self, {"imrparse_layouts": "layouts", "imrparse_readers": "readers",
-                       "imrparse_formats": "formats", "imrparse_extractors": "extractors"}[hook_name])
+        getattr(self, _REGISTRY_OF_HOOK[hook_name])  # collect that hook's registrations first
         return self._providers.get((hook_name, name), "unknown plugin")
 
     @functools.cached_property
