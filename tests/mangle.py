@@ -144,6 +144,26 @@ FURNITURE_INLINE_RE = re.compile(
     r"|Final\sDetermination\sLetter\sfor\sIMR\sCase\sNumber\sCM\d{2}-\d{7}")
 
 
+def furniture_spans(text: str, after: int = 0) -> list[tuple[int, int]]:
+    """Where the page furniture these transformations insert stands in ``text``, from
+    ``after`` on (before it stands the letter's own header): whole lines, or the
+    phrases a rewrap pulled into lines. Sorted."""
+    return sorted(m.span() for pattern in (FURNITURE_LINE_RE, FURNITURE_INLINE_RE)
+                  for m in pattern.finditer(text) if m.start() >= after)
+
+
+def without_furniture(text: str, start: int, end: int, furniture: list[tuple[int, int]]) -> str:
+    """``text[start:end]`` less the ``furniture`` spans inside it."""
+    out, cursor = [], start
+    for f_start, f_end in furniture:
+        if f_end <= cursor or f_start >= end:
+            continue
+        out.append(text[cursor:max(cursor, f_start)])
+        cursor = max(cursor, f_end)
+    out.append(text[cursor:end])
+    return "".join(out)
+
+
 def case_number_of(text: str, rng: random.Random) -> str:
     """The letter's case number, or a made-up one."""
     m = _CASE_NUMBER_RE.search(text)

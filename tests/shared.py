@@ -25,3 +25,21 @@ def real_letter_names() -> list[str]:
 
 def needs_shared() -> pytest.MarkDecorator:
     return pytest.mark.skipif(not REAL_GOLD.is_dir(), reason=f"{SHARED} (the shared letters) is absent")
+
+
+def shared_letters(kind: str, suffix: str) -> list[tuple[str, Path]]:
+    """``(name, path)`` of the letters in ``../shared/letters/<kind>`` ending in
+    ``suffix``, or [] without ../shared."""
+    folder = SHARED / "letters" / kind
+    if not folder.is_dir():
+        return []
+    return [(p.name.split(".")[0], p) for p in sorted(folder.glob("*" + suffix))]
+
+
+def fold_for_gold(value: object) -> object:
+    """A value as the gold compares it: white space folded, case ignored."""
+    if isinstance(value, str):
+        return " ".join(value.split()).casefold()
+    if isinstance(value, list):
+        return [fold_for_gold(v) for v in value]
+    return value

@@ -12,7 +12,13 @@ from types import ModuleType
 import pytest
 
 import imrparse
-from imrparse.testing import SAMPLE_LETTER, assert_extracts, parse_with, plugin_manager, render_with
+from imrparse.testing import (
+    SAMPLE_LETTER,
+    assert_extracts,
+    parse_with,
+    plugin_manager,
+    render_with,
+)
 
 from .format_letters import seed_paths
 

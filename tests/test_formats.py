@@ -20,7 +20,13 @@ from imrparse.errors import UnsupportedInput
 from imrparse.models import Decision, Determination, Item, Service
 from imrparse.plugins import Plugins
 
-from .format_letters import builtin_plugins, local_letters, needs_real, real_letters, seed_paths
+from .format_letters import (
+    builtin_plugins,
+    local_letters,
+    needs_real,
+    real_letters,
+    seed_paths,
+)
 
 pd = pytest.importorskip("pandas")
 pa = pytest.importorskip("pyarrow")

@@ -42,7 +42,13 @@ from imrparse.builtin import layout_2013, layout_standard
 from imrparse.models import Decision, Determination, Span
 
 from . import corpus, goldmatch
-from .mangle import FURNITURE_INLINE_RE, FURNITURE_LINE_RE, TRANSFORMATIONS, mangle
+from .mangle import (
+    FURNITURE_LINE_RE,
+    TRANSFORMATIONS,
+    furniture_spans,
+    mangle,
+    without_furniture,
+)
 from .scaling import assert_linear
 from .test_errors import check_error
 from .test_fuzz import FUZZ, parse_both
@@ -237,20 +243,10 @@ _VERBATIM = re.compile(r"spans\[(?:request|rationale|case_number)\]$|\.span$")
 
 
 def _at_span(text: str, span: Span) -> str:
-    """``text`` at ``span`` without the furniture that tests/mangle.py puts in (whole lines,
-    or pulled into lines by a rewrap) after the letter's header."""
+    """``text`` at ``span`` without the furniture that tests/mangle.py puts in after the
+    letter's header (these letters' header ends where the cover letter starts)."""
     header = _HEADER_END_RE.search(text)
-    header_end = header.start() if header else 0
-    furniture = sorted(m.span() for pattern in (FURNITURE_LINE_RE, FURNITURE_INLINE_RE)
-                       for m in pattern.finditer(text) if m.start() >= header_end)
-    out, cursor = [], span.start
-    for start, end in furniture:
-        if end <= cursor or start >= span.end:
-            continue
-        out.append(text[cursor:max(cursor, start)])
-        cursor = max(cursor, end)
-    out.append(text[cursor:span.end])
-    return "".join(out)
+    return without_furniture(text, span.start, span.end, furniture_spans(text, header.start() if header else 0))
 
 
 def _check_spans(det: Determination, text: str, label: str) -> dict[str, str]:

@@ -18,7 +18,8 @@ import pluggy
 import pytest
 
 import imrparse
-from imrparse import cli, hookspecs, plugins as plugins_module
+from imrparse import cli, hookspecs
+from imrparse import plugins as plugins_module
 from imrparse.errors import PluginError, UnsupportedInput
 from imrparse.models import Basis, Patient, Reviewer, Service
 from imrparse.plugins import (

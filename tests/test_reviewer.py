@@ -19,7 +19,7 @@ from imrparse._reviewer import read_reviewer
 from imrparse.models import Reviewer
 
 from .scaling import assert_linear, prefix_of
-from .shared import SHARED
+from .shared import SHARED, fold_for_gold, shared_letters
 
 PRACTICE = (
     " He/she has been in active clinical practice for more than five years and is currently "
@@ -345,24 +345,9 @@ def _cut_section(letter: str) -> str:
     return " ".join(line.strip() for line in body.splitlines() if line.strip())
 
 
-def _letters(kind: str, suffix: str) -> list[tuple[str, Path]]:
-    folder = SHARED / "letters" / kind
-    if not folder.is_dir():
-        return []
-    return [(p.name.split(".")[0], p) for p in sorted(folder.glob("*" + suffix))]
-
-
-def _fold(value: object) -> object:
-    if isinstance(value, str):
-        return " ".join(value.split()).casefold()
-    if isinstance(value, list):
-        return [_fold(v) for v in value]
-    return value
-
-
 @pytest.mark.shared
 @pytest.mark.parametrize(
-    "name, path", _letters("seeds", ".txt") + _letters("real", ".pypdf.txt")
+    "name, path", shared_letters("seeds", ".txt") + shared_letters("real", ".pypdf.txt")
     or [pytest.param("none", None, marks=pytest.mark.skip("../shared is absent"))],
 )
 def test_matches_gold(name: str, path: Path) -> None:
@@ -376,4 +361,4 @@ def test_matches_gold(name: str, path: Path) -> None:
         "min_hours_per_week": r.min_hours_per_week,
     }
     for key, want in gold.items():
-        assert _fold(got[key]) == _fold(want), key
+        assert fold_for_gold(got[key]) == fold_for_gold(want), key

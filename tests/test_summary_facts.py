@@ -21,7 +21,7 @@ from imrparse._summary_facts import patient_completeness, read_summary
 from imrparse.models import Patient, Sex, Summary
 
 from .scaling import assert_linear, prefix_of
-from .shared import SHARED
+from .shared import SHARED, fold_for_gold, shared_letters
 
 D = dt.date
 
@@ -539,21 +539,6 @@ def _cut_summary(letter: str) -> str:
     return " ".join(line.strip() for line in body.splitlines() if line.strip())
 
 
-def _letters(kind: str, suffix: str) -> list[tuple[str, Path]]:
-    folder = SHARED / "letters" / kind
-    if not folder.is_dir():
-        return []
-    return [(p.name.split(".")[0], p) for p in sorted(folder.glob("*" + suffix))]
-
-
-def _fold(value: object) -> object:
-    if isinstance(value, str):
-        return " ".join(value.split()).casefold()
-    if isinstance(value, list):
-        return [_fold(v) for v in value]
-    return value
-
-
 def _as_json(s: Summary) -> dict[str, object]:
     p = s.patient
     return {
@@ -567,7 +552,7 @@ def _as_json(s: Summary) -> dict[str, object]:
 
 @pytest.mark.shared
 @pytest.mark.parametrize(
-    "name, path", _letters("seeds", ".txt") + _letters("real", ".pypdf.txt")
+    "name, path", shared_letters("seeds", ".txt") + shared_letters("real", ".pypdf.txt")
     or [pytest.param("none", None, marks=pytest.mark.skip("../shared is absent"))],
 )
 def test_matches_gold(name: str, path: Path) -> None:
@@ -580,4 +565,4 @@ def test_matches_gold(name: str, path: Path) -> None:
         if key == "patient":
             assert {k: got["patient"][k] for k in want} == want  # type: ignore[index]
         else:
-            assert _fold(got[key]) == _fold(want), key
+            assert fold_for_gold(got[key]) == fold_for_gold(want), key

@@ -31,7 +31,7 @@ import imrparse
 from imrparse.models import Determination, Span
 
 from . import corpus, goldmatch
-from .mangle import FURNITURE_INLINE_RE, FURNITURE_LINE_RE, TRANSFORMATIONS, mangle
+from .mangle import TRANSFORMATIONS, furniture_spans, mangle, without_furniture
 
 TRANSFORMATION_NAMES = list(TRANSFORMATIONS)
 # Each letter's transformations are seeded by its name; IMRPARSE_MANGLE_SEED adds to the
@@ -142,27 +142,15 @@ _CHAR_FOLD = {
 
 @functools.lru_cache(maxsize=8)
 def _furniture(text: str) -> list[tuple[int, int]]:
-    """Where the page furniture that tests/mangle.py inserts stands in ``text``: whole
-    lines (so that a span ending in "Page 300" is not taken for a footer) or the
-    phrases a rewrap pulls into lines, and not among the first lines, the letter's own
-    header ("Case Number: CM16-0213037")."""
+    """Where the page furniture that tests/mangle.py inserts stands in ``text``, not among
+    the first lines, the letter's own header ("Case Number: CM16-0213037")."""
     heading = re.search(r"HOW\s+THE\s+IMR", text)  # the letter's header stands before it
-    header_end = heading.start() if heading else 0
-    found = [m.span() for m in FURNITURE_LINE_RE.finditer(text) if m.start() >= header_end]
-    found += [m.span() for m in FURNITURE_INLINE_RE.finditer(text) if m.start() >= header_end]
-    return sorted(found)
+    return furniture_spans(text, heading.start() if heading else 0)
 
 
 def at_span(text: str, span: Span) -> str:
     """``text`` at ``span``, without the furniture lines inside it."""
-    out, cursor = [], span.start
-    for start, end in _furniture(text):
-        if end <= cursor or start >= span.end:
-            continue
-        out.append(text[cursor:max(cursor, start)])
-        cursor = max(cursor, end)
-    out.append(text[cursor:span.end])
-    return "".join(out)
+    return without_furniture(text, span.start, span.end, _furniture(text))
 
 
 def fold(text: str) -> str:
