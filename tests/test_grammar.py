@@ -152,6 +152,27 @@ def test_partial_authorization_preamble(preamble: str, headline_request: str, or
     assert det.items[0].request == "MRI of the left knee"
 
 
+@pytest.mark.parametrize(("ca", "rv", "rat", "decision"), [
+    ("Claims Administrator guideline:", "MAXIMUS guideline:", "Decision rationale:", "Upheld"),
+    ("Claims Administrator Guideline:", "Maximus Guideline:", "Decision Rationale:", "UPHELD"),
+    ("CLAIMS ADMINISTRATOR GUIDELINE:", "MAXIMUS GUIDELINE:", "DECISION RATIONALE:", "Upheld."),
+])
+def test_label_spellings(ca: str, rv: str, rat: str, decision: str) -> None:
+    text = (make_letter().replace("Claims Administrator guideline:", ca).replace("MAXIMUS guideline:", rv)
+            .replace("Decision rationale:", rat).replace(": Upheld", ": " + decision))
+    det = imrparse.parse(text)
+    item = det.items[0]
+    assert (item.request, item.decision) == ("MRI of the right knee", Decision.UPHELD)
+    assert item.reviewer_guideline.citations and item.rationale.endswith("not medically necessary.")
+
+
+def test_label_words_inside_prose_stay_text() -> None:
+    text = make_letter().replace("None are documented here.",
+                                 "The decision rationale: none are documented here.")
+    det = imrparse.parse(text)
+    assert "decision rationale: none" in det.items[0].rationale
+
+
 def test_three_labelled_lines() -> None:
     det = imrparse.parse(make_letter())
     item = det.items[0]

@@ -105,12 +105,12 @@ class Segmenter:
     def __init__(self, terminal_patterns: dict[str, str]) -> None:
         self.scanner = MarkerScanner(terminal_patterns)
         labels = "|".join(f"(?:{terminal_patterns[n]})" for n in _LABELS)
-        # A decision: the colon and Upheld/Overturned, followed only by white space and
+        # A decision: the colon and Upheld/Overturned (a period allowed), followed only by white space and
         # an item's labelled line (or the end of the letter). Any white space may stand
         # between the colon and the decision: a wrap, or a blank line where the letter
         # is double-spaced or a page break fell.
         self.decision_re = re.compile(
-            r":[ \n]*" + _DECISION_WORDS + r"\b(?=[ \n]*(?:" + labels + r")|[ \n]*\Z)")
+            r":[ \n]*" + _DECISION_WORDS + r"\b\.?(?=[ \n]*(?:" + labels + r")|[ \n]*\Z)")
 
     def markers(self, s: str) -> list[Marker]:
         return self.scanner.markers(s)
@@ -203,7 +203,7 @@ def _describe_error(ctx: ParseContext, segmented: MappedText,
 # 3. Building the Determination
 # ---------------------------------------------------------------------------------------
 
-_HEAD_RE = re.compile(r"^(?P<body>.*?)\s*:\s*(?P<decision>" + _DECISION_WORDS + r")\s*$", re.DOTALL)
+_HEAD_RE = re.compile(r"^(?P<body>.*?)\s*:\s*(?P<decision>" + _DECISION_WORDS + r")\.?\s*$", re.DOTALL)
 _PARTIAL_RE = re.compile(
     r"^(?P<original>.+?)\s+was\s+the\s+original\s+request\s*[.;,]?\s*"
     r"(?:(?P<authorized>.+?)\s+was\s+(?:authorized|certified|approved|modified)\b[^.]*?\.\s*"
