@@ -19,10 +19,10 @@ from typing import IO, Any, Iterator, Sequence
 
 from . import __version__
 from .batch import Outcome, expand_paths, freeze_long_lived_objects, parse_files
-from .errors import ImrParseError, InternalError, UnsupportedInput
+from .errors import ImrParseError, InternalError
 from .models import Determination
 from .parsing import parse
-from .plugins import FormatOptions, Plugins, get_plugins
+from .plugins import FormatOptions, Plugins, get_plugins, named
 from .reading import read_bytes
 from .rendering import get_format
 
@@ -109,9 +109,8 @@ def _check_names(args: argparse.Namespace, plugins: Plugins) -> None:
     """Unknown layout or reader names are bad usage, found before any letter is read."""
     for option, known in (("layout", plugins.layouts), ("reader", plugins.readers)):
         name = getattr(args, option)
-        if name is not None and name not in known:
-            raise UnsupportedInput(f"no {option} named {name!r}",
-                                   expected=" or ".join(sorted(known)) or f"an installed {option}")
+        if name is not None:
+            named(known, name, option)
 
 
 def _cmd_parse(args: argparse.Namespace, plugins: Plugins) -> int:

@@ -13,7 +13,7 @@ from ._normalize import normalize
 from .context import ParseContext
 from .errors import EmptyInput, ImrParseError, InvalidValue, NotALetter, UnrecognizedLayout
 from .models import Case, Determination, Span, Warning
-from .plugins import Layout, Plugins, get_plugins
+from .plugins import Layout, Plugins, get_plugins, named
 from .reading import read_path
 
 __all__ = ["parse", "parse_file", "choose_layout"]
@@ -28,11 +28,7 @@ def choose_layout(text: str, plugins: Plugins, name: str | None = None) -> Layou
     """The layout named, else the one that recognises ``text`` best."""
     layouts = plugins.layouts
     if name is not None:
-        try:
-            return layouts[name]
-        except KeyError:
-            raise UnrecognizedLayout(f"no layout named {name!r}",
-                                     expected=" or ".join(sorted(layouts)) or "an installed layout") from None
+        return named(layouts, name, "layout", UnrecognizedLayout)
     scored = sorted(((lay.recognize(text), lay.name) for lay in layouts.values()), reverse=True)
     if scored and scored[0][0] > 0:
         return layouts[scored[0][1]]

@@ -21,7 +21,7 @@ import attrs
 import pluggy
 
 from . import hookspecs
-from .errors import ImrParseError, PluginError
+from .errors import ImrParseError, PluginError, UnsupportedInput
 from .models import Basis, Citation, Determination, Item, Reviewer, Service, Summary, Warning
 
 if TYPE_CHECKING:
@@ -41,6 +41,7 @@ __all__ = [
     "PluginInfo",
     "get_plugin_manager",
     "get_plugins",
+    "named",
     "BUILTIN_PLUGINS",
     "ENTRY_POINT_GROUP",
 ]
@@ -221,6 +222,17 @@ def _register_entry_point(pm: pluggy.PluginManager, ep: importlib.metadata.Entry
 
 
 T = TypeVar("T")
+
+
+def named(registry: Mapping[str, T], name: str, kind: str,
+          error: type[ImrParseError] = UnsupportedInput) -> T:
+    """``registry[name]``, or ``error`` saying no ``kind`` has that name and listing the
+    installed ones (for a layout, reader or format the user named)."""
+    try:
+        return registry[name]
+    except KeyError:
+        raise error(f"no {kind} named {name!r}",
+                    expected=" or ".join(sorted(registry)) or f"an installed {kind}") from None
 
 # The Plugins property that collects each registration hook's objects.
 _REGISTRY_OF_HOOK = {"imrparse_layouts": "layouts", "imrparse_readers": "readers",

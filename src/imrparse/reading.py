@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from .errors import ImrParseError, UnreadableFile, UnsupportedInput
-from .plugins import Plugins, Reader, ReadText, get_plugins
+from .plugins import Plugins, Reader, ReadText, get_plugins, named
 
 __all__ = ["read_file", "read_bytes", "choose_reader"]
 
@@ -21,11 +21,7 @@ def choose_reader(filename: str | None, head: bytes, plugins: Plugins, name: str
     """
     readers = plugins.readers
     if name is not None:
-        try:
-            return readers[name]
-        except KeyError:
-            raise UnsupportedInput(f"no reader named {name!r}",
-                                   expected=" or ".join(sorted(readers)) or "an installed reader") from None
+        return named(readers, name, "reader")
     best: tuple[int, int] | None = None
     chosen: Reader | None = None
     for reader in readers.values():

@@ -5,20 +5,15 @@ from __future__ import annotations
 import io
 from typing import IO, Any, Iterable
 
-from .errors import UnsupportedInput
 from .models import Determination
-from .plugins import FormatOptions, OutputFormat, Plugins, get_plugins
+from .plugins import FormatOptions, OutputFormat, Plugins, get_plugins, named
 
 __all__ = ["render", "get_format"]
 
 
 def get_format(name: str, plugins: Plugins | None = None) -> OutputFormat:
     formats = (plugins or get_plugins()).formats
-    try:
-        return formats[name]
-    except KeyError:
-        raise UnsupportedInput(f"no output format named {name!r}",
-                               expected=" or ".join(sorted(formats)) or "an installed format") from None
+    return named(formats, name, "output format")
 
 
 def render(
