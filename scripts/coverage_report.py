@@ -7,9 +7,9 @@ another reader's text of a PDF beside them, so they are skipped) with
 
 * **Citations**: the citations of the guideline lines ("Claims Administrator guideline",
   "MAXIMUS guideline") and those found in rationales, counted separately, as full /
-  partial / unrecognised (:func:`imrparse._citations.citation_completeness`);
-* **Services**: one per disputed item (:func:`imrparse._services.service_completeness`);
-* **Patients**: one per letter (:func:`imrparse._summary_facts.patient_completeness`).
+  partial / unrecognised (:func:`imrparse.fields.citations.citation_completeness`);
+* **Services**: one per disputed item (:func:`imrparse.fields.services.service_completeness`);
+* **Patients**: one per letter (:func:`imrparse.fields.summary.patient_completeness`).
 
 Then the share of guideline lines that cite evidence (``cited_evidence`` true, text not
 empty) and end with no structured citation, i.e. no citation whose guideline is known;
@@ -41,9 +41,9 @@ from typing import Iterable, Sequence, TextIO
 import attrs
 
 import imrparse
-from imrparse._citations import citation_completeness
-from imrparse._services import service_completeness
-from imrparse._summary_facts import patient_completeness
+from imrparse.fields.citations import citation_completeness
+from imrparse.fields.services import service_completeness
+from imrparse.fields.summary import patient_completeness
 from imrparse.models import Basis, Determination, Patient
 
 ROOT = Path(__file__).resolve().parent.parent

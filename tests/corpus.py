@@ -1,47 +1,53 @@
-"""The letters the robustness tests run on, and the plugins to parse them with.
+"""Every letter the tests read, and the plugins to parse them with: the one corpus helper.
 
-* the seed letters: ``tests/fixtures/letters/*.txt`` (synthetic, in the repository), with
-  their gold from ``*.gold.json`` beside them, else from ``../shared/gold/seeds``;
-* the real published letters: ``/work/shared/letters/real/*.pdf`` with gold in
-  ``/work/shared/gold/real``. They are public records that must never be copied into the
-  repository: tests read them from the shared folder (see ``tests/shared.py``;
-  ``IMRPARSE_SHARED`` overrides its place) and skip when it is absent.
+* the seed letters: ``tests/fixtures/letters/*.txt`` (public redacted bodies, in the
+  repository), with their gold beside them (``*.gold.json``);
+* the synthetic 2013 notices: ``tests/fixtures/letters_2013/*.txt`` with their gold;
+* the real published letters: ``../shared/letters/real/*.pdf`` with gold in
+  ``../shared/gold/real``. They are public records that must never be copied into the
+  repository: tests read them from the shared folder (``IMRPARSE_SHARED`` overrides its
+  place) and skip cleanly when it is absent (:data:`needs_shared`).
 """
 
 from __future__ import annotations
 
 import functools
-import importlib
 import json
+import os
 from pathlib import Path
 from typing import Any
 
+import attrs
+import pytest
+
 import imrparse
-from imrparse.plugins import Plugins
-
-from .shared import SHARED
-
-__all__ = ["SHARED", "SEED_DIR", "seed_names", "seed_text", "seed_gold", "real_names",
-           "real_pdf", "real_pdfs", "real_gold", "real_text", "plugins", "blocked_plugins", "parse_dict"]
+from imrparse.models import Determination
+from imrparse.plugin.manager import get_plugin_manager
+from imrparse.plugin.registry import Plugins
+from imrparse.testing import SAMPLE_LETTER
 
 HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
 SEED_DIR = HERE / "fixtures" / "letters"
-_REAL_DIR = SHARED / "letters" / "real"
-_REAL_GOLD = SHARED / "gold" / "real"
-_SEED_GOLD = SHARED / "gold" / "seeds"
+NOTICE_DIR = HERE / "fixtures" / "letters_2013"
+SHARED = Path(os.environ.get("IMRPARSE_SHARED", ROOT.parent / "shared"))
+REAL_LETTERS = SHARED / "letters" / "real"
+REAL_GOLD = SHARED / "gold" / "real"
+SHARED_SEED_GOLD = SHARED / "gold" / "seeds"
 
-# The extractor plugins and the module each needs: a plugin whose module is not there
-# yet (work in progress) is blocked, so the layout can still be tested.
-_EXTRACTORS = {
-    "extract_reviewer": "imrparse._reviewer",
-    "extract_summary": "imrparse._summary_facts",
-    "extract_citations": "imrparse._citations",
-    "extract_service": "imrparse._services",
-}
+#: Marks a test that reads ../shared: skipped, with the reason, when it is absent.
+needs_shared = pytest.mark.skipif(not REAL_GOLD.is_dir() or not REAL_LETTERS.is_dir(),
+                                  reason=f"{SHARED} (the shared letters) is absent")
+
+
+# -- the seeds ---------------------------------------------------------------------------------
+
+def seed_paths() -> list[Path]:
+    return sorted(SEED_DIR.glob("*.txt"))
 
 
 def seed_names() -> list[str]:
-    return sorted(p.stem for p in SEED_DIR.glob("*.txt"))
+    return [p.stem for p in seed_paths()]
 
 
 def seed_text(name: str) -> str:
@@ -49,30 +55,42 @@ def seed_text(name: str) -> str:
 
 
 def seed_gold(name: str) -> Any:
-    for path in (SEED_DIR / f"{name}.gold.json", SEED_DIR / f"{name}.json", _SEED_GOLD / f"{name}.json"):
+    for path in (SEED_DIR / f"{name}.gold.json", SHARED_SEED_GOLD / f"{name}.json"):
         if path.is_file():
             return json.loads(path.read_text(encoding="utf-8"))
     return None
 
 
+# -- the 2013 notices --------------------------------------------------------------------------
+
+def notice_names() -> list[str]:
+    return sorted(p.stem for p in NOTICE_DIR.glob("*.txt"))
+
+
+def notice_text(name: str) -> str:
+    return (NOTICE_DIR / f"{name}.txt").read_text(encoding="utf-8")
+
+
+# -- the real letters in ../shared -------------------------------------------------------------
+
 def real_names() -> list[str]:
-    """Names of the real letters that have both a PDF and a gold file (none when absent)."""
-    if not _REAL_GOLD.is_dir() or not _REAL_DIR.is_dir():
+    """Names (case numbers) of the real letters with both a PDF and gold (none when absent)."""
+    if not REAL_GOLD.is_dir() or not REAL_LETTERS.is_dir():
         return []
-    return sorted(p.stem for p in _REAL_GOLD.glob("*.json") if (_REAL_DIR / f"{p.stem}.pdf").is_file())
+    return sorted(p.stem for p in REAL_GOLD.glob("*.json") if (REAL_LETTERS / f"{p.stem}.pdf").is_file())
 
 
 def real_pdfs() -> list[Path]:
     """Every real letter PDF (with or without gold)."""
-    return sorted(_REAL_DIR.glob("*.pdf")) if _REAL_DIR.is_dir() else []
+    return sorted(REAL_LETTERS.glob("*.pdf")) if REAL_LETTERS.is_dir() else []
 
 
 def real_pdf(name: str) -> Path:
-    return _REAL_DIR / f"{name}.pdf"
+    return REAL_LETTERS / f"{name}.pdf"
 
 
 def real_gold(name: str) -> Any:
-    return json.loads((_REAL_GOLD / f"{name}.json").read_text(encoding="utf-8"))
+    return json.loads((REAL_GOLD / f"{name}.json").read_text(encoding="utf-8"))
 
 
 @functools.lru_cache(maxsize=None)
@@ -81,22 +99,52 @@ def real_text(name: str) -> str:
     return imrparse.read_file(real_pdf(name), plugins=plugins())
 
 
-def blocked_plugins() -> list[str]:
-    """The extractor plugins whose module cannot be imported (yet)."""
-    blocked = []
-    for plugin, module in _EXTRACTORS.items():
-        try:
-            importlib.import_module(module)
-        except Exception:  # missing, or half-written: leave the plugin out
-            blocked.append(plugin)
-    return blocked
+def shared_letters(kind: str, suffix: str) -> list[tuple[str, Path]]:
+    """``(name, path)`` of the letters in ``../shared/letters/<kind>`` ending in ``suffix``
+    (e.g. the pypdf text beside each real PDF), or [] without ../shared."""
+    folder = SHARED / "letters" / kind
+    if not folder.is_dir():
+        return []
+    return [(p.name.split(".")[0], p) for p in sorted(folder.glob("*" + suffix))]
+
+
+def fold_for_gold(value: object) -> object:
+    """A value as the gold compares it: white space folded, case ignored."""
+    if isinstance(value, str):
+        return " ".join(value.split()).casefold()
+    if isinstance(value, list):
+        return [fold_for_gold(v) for v in value]
+    return value
+
+
+# -- parsing them ------------------------------------------------------------------------------
+
+def builtin_plugins(**kwargs: Any) -> Plugins:
+    """imrparse's own plugins only, whatever else is installed (``block=[...]`` passes on)."""
+    return Plugins(get_plugin_manager(entry_points=False, **kwargs))
 
 
 @functools.lru_cache(maxsize=1)
 def plugins() -> Plugins:
-    """imrparse's plugins, minus any extractor whose module is missing."""
-    return Plugins(imrparse.get_plugin_manager(block=blocked_plugins()))
+    """imrparse's own plugins, built once for the whole test run."""
+    return builtin_plugins()
 
 
 def parse_dict(text: str, *, strict: bool = True) -> dict[str, Any]:
     return imrparse.to_dict(imrparse.parse(text, strict=strict, plugins=plugins()))
+
+
+def real_letters(plugins: Plugins) -> list[Determination]:
+    return [imrparse.parse_file(p, plugins=plugins) for p in real_pdfs()]
+
+
+def no_items(det: Determination) -> Determination:
+    """``det`` without its items (a letter that still gives one CSV row)."""
+    return attrs.evolve(det, items=())
+
+
+def local_letters(plugins: Plugins) -> list[Determination]:
+    """The seeds, the sample letter and a letter without items (for the format tests)."""
+    dets = [imrparse.parse_file(p, plugins=plugins) for p in seed_paths()]
+    sample = imrparse.parse(SAMPLE_LETTER, source="sample.txt", plugins=plugins)
+    return [*dets, sample, no_items(attrs.evolve(sample, source="no-items.txt"))]

@@ -11,10 +11,12 @@ from pathlib import Path
 import pytest
 
 import imrparse
+
+from . import corpus
 from imrparse.cli import main
 
-FIXTURES = Path(__file__).parent / "fixtures" / "letters"
-SEEDS = sorted(FIXTURES.glob("*.txt"))
+FIXTURES = corpus.SEED_DIR
+SEEDS = corpus.seed_paths()
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -17,11 +17,13 @@ from types import ModuleType
 import pytest
 
 import imrparse
-from imrparse._citations import citation_completeness
+
+from . import corpus
+from imrparse.fields.citations import citation_completeness
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "scripts" / "coverage_report.py"
-FIXTURES = Path(__file__).parent / "fixtures" / "letters"
+FIXTURES = corpus.SEED_DIR
 FIRST = FIXTURES / "000_0fbd6ac09ab502b6.txt"
 
 # One row of the table: label, total, then count and percentage of full, partial, unrecognised.

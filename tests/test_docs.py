@@ -7,7 +7,7 @@
   Every ```pycon block runs as a doctest in the same namespace, so the output it
   shows is the real output. A block preceded by the line ``<!-- skip-test -->`` (e.g. one
   that needs a PDF of your own) is not run. docs/plugins.md and docs/robustness.md are
-  tested elsewhere (tests/test_plugins.py) or written by hand; their blocks run only if
+  tested elsewhere (tests/plugin/test_plugins.py) or written by hand; their blocks run only if
   the file contains the line ``<!-- docs-test: run -->``.
 * docs/api.md has a heading for every name in ``imrparse.__all__``, mentions every
   name in the ``__all__`` of the public modules, and shows a message for every error.
@@ -43,6 +43,8 @@ import attrs
 import pytest
 
 import imrparse
+
+from . import corpus
 from imrparse import models
 from imrparse.cli import main
 from imrparse.testing import SAMPLE_LETTER
@@ -50,7 +52,7 @@ from imrparse.testing import SAMPLE_LETTER
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 SRC = ROOT / "src" / "imrparse"
-FIXTURE = ROOT / "tests" / "fixtures" / "letters" / "000_0fbd6ac09ab502b6.txt"
+FIXTURE = corpus.SEED_DIR / "000_0fbd6ac09ab502b6.txt"
 
 SKIP_MARK = "<!-- skip-test -->"
 OPT_IN_MARK = "<!-- docs-test: run -->"

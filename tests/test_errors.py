@@ -21,7 +21,8 @@ import pytest
 import imrparse
 from imrparse import errors
 from imrparse.models import Determination, Summary
-from imrparse.plugins import Plugins, hookimpl
+from imrparse.plugin.registry import Plugins
+from imrparse.plugin.api import hookimpl
 
 from . import corpus
 
@@ -262,7 +263,7 @@ class _BrokenSummary:
 
 
 def test_a_failing_plugin_is_named() -> None:
-    pm = imrparse.get_plugin_manager(block=corpus.blocked_plugins())
+    pm = imrparse.get_plugin_manager(entry_points=False)
     pm.register(_BrokenSummary(), name="broken_summary")
     with pytest.raises(errors.PluginError) as info:
         imrparse.parse(_letter(), plugins=Plugins(pm))
@@ -274,7 +275,7 @@ def test_a_failing_plugin_is_named() -> None:
 
 def test_a_bug_in_a_batch_is_an_internal_error(tmp_path: Path) -> None:
     """A bug (not bad input) in the middle of a batch costs that letter only."""
-    from imrparse.plugins import Layout
+    from imrparse.plugin.api import Layout
 
     def crash(ctx: Any) -> Determination:
         raise RuntimeError("a bug")
@@ -284,7 +285,7 @@ def test_a_bug_in_a_batch_is_an_internal_error(tmp_path: Path) -> None:
         def imrparse_layouts(self) -> list[Layout]:
             return [Layout(name="crash", recognize=lambda text: 1.0, parse=crash)]
 
-    pm = imrparse.get_plugin_manager(block=corpus.blocked_plugins())
+    pm = imrparse.get_plugin_manager(entry_points=False)
     pm.register(CrashingLayout(), name="crashing_layout")
     (tmp_path / "a.txt").write_text(_letter())
     outcomes = list(imrparse.parse_files([tmp_path / "a.txt"], layout="crash", plugins=Plugins(pm)))

@@ -12,15 +12,9 @@ from types import ModuleType
 import pytest
 
 import imrparse
-from imrparse.testing import (
-    SAMPLE_LETTER,
-    assert_extracts,
-    parse_with,
-    plugin_manager,
-    render_with,
-)
+from imrparse.testing import SAMPLE_LETTER, assert_extracts, parse_with, plugin_manager, render_with
 
-from .format_letters import seed_paths
+from .corpus import seed_paths
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "imrparse-example-plugin"
@@ -70,7 +64,7 @@ def test_extras_in_the_other_formats(example: ModuleType) -> None:
         csv_text = imrparse.render([det], "csv", plugins=plugins)
         assert isinstance(csv_text, str) and "example_item_stats" in csv_text
         pytest.importorskip("pyarrow")
-        from imrparse.builtin.format_parquet import read_parquet
+        from imrparse.builtin.formats.parquet import read_parquet
 
         data = imrparse.render([det], "parquet", plugins=plugins)
         assert isinstance(data, bytes)

@@ -9,10 +9,11 @@ import pytest
 
 import imrparse
 
+from . import corpus
 from .goldmatch import assert_gold
 
-FIXTURES = Path(__file__).parent / "fixtures" / "letters"
-SEEDS = sorted(p.stem for p in FIXTURES.glob("*.txt"))
+FIXTURES = corpus.SEED_DIR
+SEEDS = corpus.seed_names()
 
 
 @pytest.mark.parametrize("name", SEEDS)

@@ -13,9 +13,9 @@ import pytest
 import imrparse
 
 from .goldmatch import checks
-from .shared import REAL_GOLD, REAL_LETTERS, needs_shared, real_letter_names
+from .corpus import REAL_GOLD, REAL_LETTERS, needs_shared, real_names
 
-pytestmark = needs_shared()
+pytestmark = needs_shared
 
 # Fields where the gold was made from a text whose paragraph breaks cut the item's
 # headline: the letters say "X was the original request. Y was authorized by the Claims
@@ -33,7 +33,7 @@ def _parse(name: str) -> dict[str, object]:
     return imrparse.to_dict(imrparse.parse_file(REAL_LETTERS / f"{name}.pdf"))
 
 
-@pytest.mark.parametrize("name", real_letter_names())
+@pytest.mark.parametrize("name", real_names())
 def test_real_letter_matches_gold(name: str) -> None:
     gold = json.loads((REAL_GOLD / f"{name}.json").read_text())
     failed = [c for c in checks(gold, _parse(name)) if not c.ok and (name, c.path) not in KNOWN_GOLD_DISAGREEMENTS]
@@ -50,7 +50,7 @@ def test_known_disagreements_still_disagree() -> None:
 
 def test_share_of_gold_fields_passed() -> None:
     passed = total = 0
-    for name in real_letter_names():
+    for name in real_names():
         gold = json.loads((REAL_GOLD / f"{name}.json").read_text())
         for c in checks(gold, _parse(name)):
             total += c.weight
@@ -60,7 +60,7 @@ def test_share_of_gold_fields_passed() -> None:
 
 def test_pdfium_and_pypdf_readers_agree_on_items() -> None:
     pytest.importorskip("pypdf")
-    for name in real_letter_names()[:5]:
+    for name in real_names()[:5]:
         a = imrparse.parse_file(REAL_LETTERS / f"{name}.pdf")
         b = imrparse.parse_file(REAL_LETTERS / f"{name}.pdf", reader="pypdf")
         assert [(i.request, i.decision) for i in a.items] == [(i.request, i.decision) for i in b.items]

@@ -12,12 +12,13 @@ import pytest
 
 import imrparse
 from imrparse import cli, models
-from imrparse.builtin import format_csv, format_parquet
+from imrparse.builtin.formats import csv as format_csv
+from imrparse.builtin.formats import parquet as format_parquet
 from imrparse.models import Determination
-from imrparse.plugins import Plugins
+from imrparse.plugin.registry import Plugins
 from imrparse.schema import DRAFT, json_schema
 
-from .format_letters import builtin_plugins, local_letters, needs_real, real_letters
+from .corpus import builtin_plugins, local_letters, needs_shared, real_letters
 
 jsonschema = pytest.importorskip("jsonschema")
 
@@ -103,7 +104,7 @@ def test_letters_validate(plugins: Plugins, letters: list[Determination]) -> Non
         assert errors(imrparse.to_dict(det, plugins.converter)) == [], det.source
 
 
-@needs_real
+@needs_shared
 def test_real_letters_validate(plugins: Plugins) -> None:
     for det in real_letters(plugins):
         assert errors(imrparse.to_dict(det, plugins.converter)) == [], det.source

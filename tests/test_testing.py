@@ -10,7 +10,8 @@ import pytest
 
 import imrparse
 from imrparse.models import Decision, Determination, OverallDecision
-from imrparse.plugins import Extractor, OutputFormat, Plugins
+from imrparse.plugin.api import Extractor, OutputFormat
+from imrparse.plugin.registry import Plugins
 from imrparse.testing import (
     SAMPLE_LETTER,
     assert_extracts,

@@ -15,13 +15,14 @@ needs in :mod:`imrparse.plugins` and :mod:`imrparse.hookspecs`.
 from __future__ import annotations
 
 from . import errors, models
-from ._normalize import normalize
+from .text.normalize import normalize
 from .batch import Outcome, parse_files
 from .convert import from_dict, make_converter, to_dict
 from .errors import ImrParseError
 from .models import Determination
 from .parsing import parse, parse_file
-from .plugins import get_plugin_manager, hookimpl
+from .plugin.manager import get_plugin_manager
+from .plugin.api import hookimpl
 from .reading import read_file
 from .rendering import render
 

@@ -15,7 +15,7 @@ import attrs
 from .errors import ImrParseError, InternalError
 from .models import Determination
 from .parsing import parse_file
-from .plugins import Plugins
+from .plugin.registry import Plugins
 
 __all__ = ["Outcome", "parse_files", "expand_paths", "freeze_long_lived_objects", "LETTER_SUFFIXES"]
 

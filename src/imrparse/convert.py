@@ -17,14 +17,7 @@ from typing import Any, Callable, Mapping
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from .models import (
-    Decision,
-    Determination,
-    Item,
-    OverallDecision,
-    Sex,
-    Span,
-)
+from .models import Decision, Determination, Item, OverallDecision, Sex, Span
 
 __all__ = ["make_converter", "to_dict", "from_dict"]
 

@@ -9,11 +9,12 @@ from typing import Iterable
 
 import attrs
 
-from ._normalize import normalize
-from .context import ParseContext
+from .text.normalize import normalize
+from .layout.context import ParseContext
 from .errors import EmptyInput, ImrParseError, InvalidValue, NotALetter, UnrecognizedLayout
 from .models import Case, Determination, Span, Warning
-from .plugins import Layout, Plugins, get_plugins, named
+from .plugin.api import Layout
+from .plugin.registry import Plugins, get_plugins, named
 from .reading import read_path
 
 __all__ = ["parse", "parse_file", "choose_layout"]
@@ -73,7 +74,7 @@ def _parse(text: str, *, source: str | None, strict: bool, layout: str | None,
     if not normalized.text.strip():
         raise EmptyInput("the letter holds no readable text", expected="the text of an IMR letter")
     chosen = choose_layout(normalized.text, plugins, layout)
-    ctx = ParseContext(normalized, plugins=plugins, strict=strict, source=source)
+    ctx = ParseContext(normalized, readers=plugins, strict=strict, source=source)
     ctx.warnings.extend(reader_warnings)
     det = chosen.parse(ctx)
     if det.case is not None:

@@ -6,7 +6,8 @@ import os
 from pathlib import Path
 
 from .errors import ImrParseError, UnreadableFile, UnsupportedInput
-from .plugins import Plugins, Reader, ReadText, get_plugins, named
+from .plugin.registry import Plugins, get_plugins, named
+from .plugin.api import Reader, ReadText
 
 __all__ = ["read_file", "read_bytes", "choose_reader"]
 

@@ -6,7 +6,8 @@ import io
 from typing import IO, Any, Iterable
 
 from .models import Determination
-from .plugins import FormatOptions, OutputFormat, Plugins, get_plugins, named
+from .plugin.api import FormatOptions, OutputFormat
+from .plugin.registry import Plugins, get_plugins, named
 
 __all__ = ["render", "get_format"]
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import inspect
 from typing import Any
 
-from ._fields import Shape, constraints, fields_of
+from .contract import Shape, constraints, fields_of
 from .models import SCHEMA_VERSION, Determination
 
 __all__ = ["json_schema", "DRAFT"]

@@ -34,7 +34,8 @@ from typing import Any, Callable, Iterable, Iterator, Sequence, Union
 from .convert import from_dict, to_dict
 from .models import Determination
 from .parsing import parse, parse_file
-from .plugins import Plugins, get_plugin_manager
+from .plugin.registry import Plugins
+from .plugin.manager import get_plugin_manager
 from .rendering import render
 
 __all__ = [

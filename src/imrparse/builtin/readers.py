@@ -18,7 +18,7 @@ import io
 
 from ..errors import EmptyInput, EncryptedPDF, UnreadableFile, UnreadablePDF, UnsupportedInput
 from ..models import Warning
-from ..plugins import Reader, ReadText, hookimpl
+from ..plugin.api import Reader, ReadText, hookimpl
 
 PAGE_SEPARATOR = "\f"
 

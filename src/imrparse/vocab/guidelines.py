@@ -1,4 +1,4 @@
-"""Guideline vocabularies for the citation parser (:mod:`imrparse._citations`).
+"""Guideline vocabularies for the citation parser (:mod:`imrparse.fields.citations`).
 
 Plain data only: the parser compiles its patterns from these tables at import, so a new
 way of writing a guideline, chapter or section is one line here, not a new regex.

@@ -1,6 +1,6 @@
 """Cue words of case summaries: what introduces diagnoses, treatments, injuries, UR dates.
 
-The extractor (:mod:`imrparse._summary_facts`) builds its patterns from these tuples;
+The extractor (:mod:`imrparse.fields.summary`) builds its patterns from these tuples;
 entries are lower case regex-safe words or short phrases (spaces match any white space).
 """
 

@@ -22,7 +22,7 @@ import attrs
 
 import imrparse
 from imrparse.models import Determination, Item
-from imrparse.plugins import Extractor, FormatOptions, OutputFormat
+from imrparse.plugin.api import Extractor, FormatOptions, OutputFormat
 
 __all__ = ["ItemStats", "word_count", "item_stats", "write_tsv"]
 

@@ -1,0 +1,1 @@
+"""The built-in field readers, each a plugin implementing one field hook."""

@@ -1,0 +1,16 @@
+"""Built-in plugin: a disputed item's request, normalised into a Service.
+
+The extractor module is imported on first use (see extract_reviewer).
+"""
+
+from __future__ import annotations
+
+from ...models import Service
+from ...plugin.api import hookimpl
+
+
+@hookimpl
+def imrparse_read_service(request: str) -> Service:
+    from ...fields.services import normalize_service
+
+    return normalize_service(request)

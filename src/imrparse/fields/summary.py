@@ -1,0 +1,827 @@
+"""Facts read from the clinical case summary: the patient, diagnoses, treatments, UR date.
+
+:func:`read_summary` takes the reflowed summary text (line wraps joined by one space,
+paragraphs separated by a blank line) and returns a :class:`~imrparse.models.Summary` whose
+spans are offsets into that text. It never raises: a fact it cannot find is ``None`` or an
+empty tuple.
+
+Rules where the contract leaves room (see also the module constants):
+
+* **age**: the first "N year old" / "N-year-old" / "N years of age" / "N y/o" phrase that is
+  not about someone or something else ("her 5-year-old son", "a 10-year-old injury"); only
+  then "age N" / "aged N". Ages outside 12-110 are ignored. The span covers the number.
+* **sex**: a sex word ("female", "male", "woman", "man", "gentleman", "lady") wins: first one
+  right after the age ("a 44 year old female physician"), then one in the sentence that
+  gives the age, then the first one. A sex word followed by a person noun ("saw a female
+  physician") is skipped unless it describes the patient ("the claimant, a male nurse").
+  Otherwise the majority of the patient's pronouns decides (tie or
+  none: ``None``). Both-sex forms ("he/she", "his or her") are ignored. A pronoun is taken
+  to refer to a physician (or lawyer, relative ...) and ignored when the nearest person noun
+  before it in the same sentence names someone other than the patient ("the attending
+  provider reiterated his request"); an object "him"/"her" straight after a care verb
+  ("the provider examined her") still counts for the patient. The span covers the deciding
+  word (the first counted pronoun of the winning sex).
+* **date of injury**: the first date tied to "date of injury"/"DOI"/"injury date" (either
+  side of the date); failing that, the first date after "injury"/"injured"/"occupational
+  claim" with a short linking phrase ending in "on"/"of"/"dated"/"from" ("industrial injury
+  on", "injured his back at work on"), unless the injury is "prior", "new", "subsequent" ...
+* **diagnoses / prior treatments**: the list after the first cue ("diagnoses include",
+  "was diagnosed with"; "treatment to date has included", "conservative therapy with"),
+  weaker cues ("undergoing treatment for", "has been treated with") only when no strong one
+  exists. The list runs to the end of the sentence or to a clause ("..., which", "and was").
+  Items are split on semicolons when the list has any, else on commas; commas and "and"
+  inside parentheses and fixed phrases ("muscle, fascia and tendon", "sprain and strain",
+  "to and from") never split. The last item is split once more at its first "and" unless it
+  starts with "and" (Oxford comma) or the words before that "and" only modify the noun after
+  it ("neck and upper back pain", "physical and occupational therapy"). ICD tails
+  ("initial encounter", "subsequent") join the item before them. Repeated items are kept
+  once (first occurrence; compared ignoring case and spacing); "etc." is dropped; the last
+  treatment loses a trailing "over the course of the claim" / "to date".
+* **UR decision date**: the first date attached to the words "utilization review"/"UR"
+  ("UR dated ...", "Utilization Review report dated ...", "utilization review (11-8-2016)",
+  "On 11-3-16, utilization review ...", "denied by utilization review on ..."); then, in the
+  same sentence, "UR ... on DATE" or "On DATE ... by UR". A document "reviewed by UR" and
+  "dated" something is not the review's date; a "prior"/"previous" review yields to one
+  that is not so called.
+
+Any input finishes in linear time (about 0.1-0.4 s for a megabyte, see the speed note
+below); on pathological input only the first _MAX_DATES dates and _MAX_CANDIDATES cues of
+each kind are examined.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import itertools
+import re
+from typing import Iterable, Iterator
+
+from ..text.dates import find_dates, lower_keep_offsets
+from ..models import Patient, Sex, Span, Summary
+from ..vocab import numbers, persons
+from ..vocab import summary_cues as cues
+from ..vocab.abbreviations import NON_TERMINAL_ABBREVIATIONS
+
+__all__ = ["read_summary", "patient_completeness"]
+
+
+def _alt(phrases: Iterable[str]) -> str:
+    """A non-capturing alternation of literal phrases, longest first; a space matches any
+    run of white space."""
+    parts = sorted(set(phrases), key=lambda p: (-len(p), p))
+    return "(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts) + ")"
+
+
+# Speed: Python's regex engine only skips ahead quickly (in C) when a pattern begins with a
+# plain character or character class, case-sensitively. So every pattern that scans the
+# whole text runs on a lower-cased copy (same offsets), starts with a literal word (no
+# leading \b, look-behind or IGNORECASE), and checks the left word boundary afterwards with
+# _starts_word(); context before a cue is read from a short window behind it.
+
+
+_Trie = dict[str, "_Trie"]
+
+
+def _trie(phrases: Iterable[str]) -> str:
+    """Like :func:`_alt`, but shared prefixes are factored out ("p(?:atient|hysician|...)"),
+    so a long list of words costs a few steps per position instead of one per word."""
+    root: _Trie = {}
+    for phrase in set(phrases):
+        node = root
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: _Trie) -> str:
+        alts = [(r"\s+" if ch == " " else re.escape(ch)) + emit(child)
+                for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return "(?:" + emit(root) + ")"
+
+
+# Caps on how many candidates of one kind are examined; real summaries have a handful, so
+# these only bound the time spent on pathological input (a megabyte of "he she he ...").
+_MAX_DATES = 5000
+_MAX_CANDIDATES = 1000
+
+
+def _starts_word(low: str, pos: int) -> bool:
+    """Nothing word-like directly before ``pos``."""
+    return pos == 0 or not (low[pos - 1].isalnum() or low[pos - 1] in "_-")
+
+
+def _words(
+    pattern: re.Pattern[str], low: str, start: int = 0, end: int | None = None
+) -> Iterator[re.Match[str]]:
+    """Matches of a literal-first ``pattern`` in ``low`` that start a word, at most
+    _MAX_CANDIDATES of them."""
+    found = pattern.finditer(low, start, len(low) if end is None else end)
+    ok = (m for m in found if _starts_word(low, m.start()))
+    return itertools.islice(ok, _MAX_CANDIDATES)
+
+
+# --------------------------------------------------------------------------- sentences
+
+# A period that ends an abbreviation ("Dr.", "e.g."), a capital initial ("J.") or an
+# initialism ("U.S.") ends no sentence; checked by look-behinds right after the period.
+# (One look-behind per length: each must have a fixed width.)
+_NOT_AFTER_ABBREVIATION = "".join(
+    r"(?<!\b(?i:" + _trie(a for a in NON_TERMINAL_ABBREVIATIONS if len(a) == n) + r")\.)"
+    for n in sorted({len(a) for a in NON_TERMINAL_ABBREVIATIONS})
+) + r"(?<!\b[A-Z]\.)(?<!\.[A-Za-z]\.)"
+# A run of . ! ? (taken once, at its start) before white space; a period glued to the next
+# sentence ("2016.In"); a run of blank lines. Cheap tests come first.
+_SENT_END = re.compile(
+    r"[.!?\n](?:(?<=\n)[ \t]*\n(?:[ \t]*\n)*"
+    r"""|(?<![.!?][.!?])(?<=[.!?])(?=[.!?]*["')\]]*(?:\s|\Z))"""
+    + _NOT_AFTER_ABBREVIATION + r"""[.!?]*["')\]]*"""
+    r"|(?<=\.)(?=[A-Z][a-z])" + _NOT_AFTER_ABBREVIATION + ")"
+)
+
+
+def _terminators(text: str) -> tuple[list[int], list[int]]:
+    """Where sentences end: parallel lists of terminator starts and ends."""
+    spans = [m.span() for m in _SENT_END.finditer(text)]
+    return [a for a, _ in spans], [b for _, b in spans]
+
+
+class _Doc:
+    """The summary text with its dates and sentence boundaries, found once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.low = lower_keep_offsets(text)
+        self.dates: list[tuple[dt.date | None, int, int]] = list(
+            itertools.islice(find_dates(text), _MAX_DATES)
+        )
+        self.date_starts = [s for _, s, _ in self.dates]
+        self.term_starts, self.term_ends = _terminators(text)
+
+    def date_at(self, pos: int) -> tuple[dt.date | None, int, int] | None:
+        i = bisect.bisect_left(self.date_starts, pos)
+        if i < len(self.dates) and self.date_starts[i] == pos:
+            return self.dates[i]
+        return None
+
+    def dates_from(self, pos: int) -> Iterator[tuple[dt.date | None, int, int]]:
+        for i in range(bisect.bisect_left(self.date_starts, pos), len(self.dates)):
+            yield self.dates[i]
+
+    def sentence_start(self, pos: int) -> int:
+        i = bisect.bisect_right(self.term_ends, pos) - 1
+        return self.term_ends[i] if i >= 0 else 0
+
+    def sentence_end(self, pos: int) -> int:
+        """Start of the first terminator at or after ``pos`` (or the end of the text)."""
+        i = bisect.bisect_left(self.term_starts, pos)
+        return self.term_starts[i] if i < len(self.term_starts) else len(self.text)
+
+    def crosses_sentence(self, a: int, b: int) -> bool:
+        return self.sentence_end(a) < b
+
+
+# --------------------------------------------------------------------------- age
+
+_NUM = rf"(?:(?<![\d.,/])\d{{1,3}}(?![\d]|[.,]\d)|{numbers.NUMBER_WORD_PATTERN})"
+# The last word of an age phrase ("old", "age", "y/o") is the anchor; the number is read
+# from a window behind it. All on the lower-cased text.
+_AGE_ANCHOR = re.compile(r"old\b|aged?\b|y\s*/\s*o\b|yo\b")
+_AGE_OLD = re.compile(rf"(?P<n>{_NUM})\s*(?:-\s*)?(?:years?|yrs?|y)\.?\s*(?:-\s*)?old\Z")
+_AGE_OF_AGE = re.compile(rf"(?P<n>{_NUM})\s*(?:-\s*)?(?:years?|yrs?)\s+of\s+age\Z")
+_AGE_YO = re.compile(r"(?<![\w/])(?P<n>\d{1,3})\s*(?:-\s*)?(?:y\s*/\s*o|yo)\Z")
+_AGE_CUE = re.compile(r"aged?\s*(?:of\s+|:\s*|-\s*)?(?P<n>\d{1,3})\b(?!\s*(?:[-/]|years?\s+ago))")
+_AGE_WINDOW = 40
+_NEXT_WORD = re.compile(r"[\s,]*([A-Za-z][A-Za-z-]*)")
+_PREV_WORD = re.compile(r"([A-Za-z][A-Za-z-]*)[\s,]*\Z")
+_NOT_PATIENT_AFTER = frozenset(persons.NOT_THE_PATIENT_AFTER_AGE)
+_NOT_CURRENT_AGE_BEFORE = frozenset({"since", "until", "before", "after", "by", "from", "till"})
+_MIN_AGE, _MAX_AGE = 12, 110
+
+
+def _age_match(low: str, a: re.Match[str]) -> tuple[re.Match[str], bool] | None:
+    """The age phrase ending at (or, for "age N", starting at) anchor ``a``; the flag says
+    whether it is the weak "age N" form."""
+    lo = max(0, a.start() - _AGE_WINDOW)
+    word = a.group()
+    if word == "old":
+        m = _AGE_OLD.search(low, lo, a.end())
+        return (m, False) if m else None
+    if word.startswith("age"):
+        m = _AGE_OF_AGE.search(low, lo, a.end())
+        if m:
+            return m, False
+        if word == "age" and not _starts_word(low, a.start()):
+            return None  # "page 52"
+        m = _AGE_CUE.match(low, a.start())
+        return (m, True) if m and _starts_word(low, a.start()) else None
+    m = _AGE_YO.search(low, max(0, a.start() - 8), a.end())
+    return (m, False) if m else None
+
+
+def _read_age(doc: _Doc) -> tuple[int, Span] | None:
+    low = doc.low
+    fallback: tuple[int, Span] | None = None
+    for a in itertools.islice(_AGE_ANCHOR.finditer(low), _MAX_CANDIDATES):
+        hit = _age_match(low, a)
+        if hit is None:
+            continue
+        m, weak = hit
+        value = numbers.number_value(m.group("n"))
+        if value is None or not _MIN_AGE <= value <= _MAX_AGE:
+            continue
+        nxt = _NEXT_WORD.match(low, m.end())
+        if nxt and nxt.group(1) in _NOT_PATIENT_AFTER:
+            continue
+        found = (value, Span(m.start("n"), m.end("n")))
+        if not weak:
+            return found
+        prev = _PREV_WORD.search(low, max(0, m.start() - 30), m.start())
+        if prev and prev.group(1) in _NOT_CURRENT_AGE_BEFORE:
+            continue
+        if fallback is None:
+            fallback = found
+    return fallback
+
+
+# --------------------------------------------------------------------------- sex
+
+_SEX_WORD = re.compile(_alt(persons.SEX_WORDS) + r"(?![\w-])")
+_OTHER_NOUN = _trie(persons.OTHER_PERSON_NOUNS)
+_FOLLOWED_BY_OTHER = re.compile(r"\s*(?:(?P<adj>[a-z-]+)\s+)?" + _OTHER_NOUN + r"\b")
+_NOT_ADJECTIVES = frozenset({
+    "who", "whose", "with", "that", "which", "and", "or", "is", "was", "has", "had", "in", "on",
+    "at", "of", "for", "from", "to", "by", "the", "a", "an", "his", "her", "patient", "worker",
+    "employee", "applicant", "claimant", "individual", "injured", "sustained", "reported",
+})
+_NEUTRAL_PAIR = re.compile("|".join(persons.NEUTRAL_PRONOUN_PAIRS) + r"(?!\w)")
+_PRONOUN = re.compile(_alt(persons.MALE_PRONOUNS + persons.FEMALE_PRONOUNS) + r"\b")
+_MENTION = re.compile(_trie(persons.PATIENT_NOUNS + persons.OTHER_PERSON_NOUNS) + r"\b")
+_PATIENT_NOUNS = frozenset(persons.PATIENT_NOUNS)
+# "The applicant is a ...", "the claimant, a ...": what follows describes the patient
+_PATIENT_IS_A = re.compile(
+    r"\b" + _trie(persons.PATIENT_NOUNS) + r"(?:\s+(?:is|was)(?:\s+now)?|\s*,)\s+an?\s+"
+    r"(?:[a-z-]+\s+){0,3}\Z"
+)
+_MALE = frozenset(persons.MALE_PRONOUNS)
+_INTRO_GAP = 40
+# between the age number and the sex word: "-year-old ", " years of age, white ", " yo "
+_INTRO = re.compile(r"[\s,-]*(?:[a-z/.]+[\s,-]+){0,4}")
+_CARE_VERBS = frozenset(persons.CARE_VERBS)
+_OBJECT_PRONOUNS = frozenset({"him", "her"})
+
+
+def _read_sex(doc: _Doc, age_span: Span | None) -> tuple[Sex, Span] | None:
+    low = doc.low
+    candidates: list[tuple[Sex, Span]] = []
+    for m in _words(_SEX_WORD, low):
+        sex_span = (Sex(persons.SEX_WORDS[m.group()]), Span(m.start(), m.end()))
+        if age_span is not None and 0 <= m.start() - age_span.end <= _INTRO_GAP:
+            if _INTRO.fullmatch(low, age_span.end, m.start()) and not doc.crosses_sentence(
+                age_span.end, m.start()
+            ):
+                return sex_span  # "a 44 year old female physician" is the patient
+        if _PATIENT_IS_A.search(low, max(0, m.start() - 60), m.start()):
+            candidates.append(sex_span)  # "the claimant, a male nurse": the patient's sex
+            continue
+        other = _FOLLOWED_BY_OTHER.match(low, m.end())
+        if other and (other.group("adj") is None or other.group("adj") not in _NOT_ADJECTIVES):
+            continue
+        candidates.append(sex_span)
+    if candidates:
+        if age_span is not None:
+            lo = doc.sentence_start(age_span.start)
+            hi = doc.sentence_end(age_span.end)
+            for cand in candidates:
+                if lo <= cand[1].start <= hi:
+                    return cand
+        return candidates[0]
+    return _sex_from_pronouns(doc)
+
+
+def _sex_from_pronouns(doc: _Doc) -> tuple[Sex, Span] | None:
+    low = doc.low
+    pronouns = list(_words(_PRONOUN, low))
+    if not pronouns:
+        return None
+    limit = pronouns[-1].end()
+    # "he/she", "his or her": both-sex forms, whose pronouns are not counted
+    lo = max(0, pronouns[0].start() - 8)
+    neutral = [m.span() for m in _words(_NEUTRAL_PAIR, low, lo, limit + 16)]
+    neutral_starts = [a for a, _ in neutral]
+    mention_starts: list[int] = []
+    mention_other: list[bool] = []
+    for m in _words(_MENTION, low, 0, limit):
+        mention_starts.append(m.start())
+        mention_other.append(_SPACES.sub(" ", m.group()) not in _PATIENT_NOUNS)
+    counts = {Sex.MALE: 0, Sex.FEMALE: 0}
+    first: dict[Sex, Span] = {}
+    for m in pronouns:
+        j = bisect.bisect_right(neutral_starts, m.start()) - 1
+        if j >= 0 and neutral[j][0] <= m.start() < neutral[j][1]:
+            continue
+        word = m.group()
+        i = bisect.bisect_left(mention_starts, m.start()) - 1
+        if i >= 0 and mention_other[i] and mention_starts[i] >= doc.sentence_start(m.start()):
+            prev = _PREV_WORD.search(low, max(0, m.start() - 30), m.start())
+            if not (word in _OBJECT_PRONOUNS and prev and prev.group(1) in _CARE_VERBS):
+                continue
+        sex = Sex.MALE if word in _MALE else Sex.FEMALE
+        counts[sex] += 1
+        first.setdefault(sex, Span(m.start(), m.end()))
+    if counts[Sex.MALE] == counts[Sex.FEMALE]:
+        return None
+    sex = Sex.MALE if counts[Sex.MALE] > counts[Sex.FEMALE] else Sex.FEMALE
+    return sex, first[sex]
+
+
+# --------------------------------------------------------------------------- date of injury
+
+_DOI_ABBR = r"(?-i:D\.?O\.?I)\b\.?"
+_DOI_CUE = re.compile(  # on the lower-cased text
+    r"date\s+of\s+(?:the\s+)?(?:(?:industrial|work|original|reported|alleged)\s+)?injury\b"
+    r"|injury\s+date\b|date\s+of\s+loss\b"
+)
+_DOI_ABBR_CUE = re.compile(r"D\.?O\.?I\b\.?")  # on the text: capitals only
+_DOI_AFTER_DATE = re.compile(
+    r"\s*\)?\s*,?\s*\(?\s*(?:(?:" + _alt(cues.INJURY_ADJECTIVES) + r")\s+)?"
+    r"(?:date\s+of\s+injury|injury\s+date|" + _DOI_ABBR + r"|injury\b)",
+    re.IGNORECASE,
+)
+_DOI_GAP_BAD = re.compile(
+    r"[\d;]|\b(?:unknown|unclear|not|but|although|however|prior|before|after)\b", re.IGNORECASE
+)
+_INJURY_CUE = re.compile(  # on the lower-cased text
+    r"injur(?:y|ies)\b"
+    r"|injured\b(?!\s+(?:workers?\b|workers?'s?|employees?\b|party|person|individual|patient"
+    r"|iw\b|areas?\b|side|extremit|body|parts?\b|limb))"
+    r"|occupational\s+claim\b|industrial\s+claim\b"
+    r"|work(?:ers'?)?(?:\s+comp(?:ensation)?)?\s+claim\b"
+)
+_INJURY_GAP = re.compile(
+    r"(?!\s*,)(?:\s*\(\s*(?-i:DOI)\s*\))?(?:[\s,]+[A-Za-z'-]+){0,7}?"
+    r"[\s,]+(?:on|of|dated|from|in|date|occurring\s+on|occurred\s+on)\s*:?\s*\Z"
+    r"|\s*[:,-]?\s*\Z",
+    re.IGNORECASE,
+)
+_WORDS_BEFORE = re.compile(r"((?:[A-Za-z-]+[\s,]+){1,3})\Z")
+_WORD_LIKE = re.compile(r"[A-Za-z-]+")
+_DATE_OF_BEFORE = re.compile(
+    r"\b(?:date|dates)\s+of\s+(?:the\s+)?(?:[A-Za-z-]+\s+)?\Z", re.IGNORECASE
+)
+_NOT_THIS_INJURY = frozenset(cues.NOT_THIS_INJURY)
+_SINCE_WORDS = frozenset(
+    {"from", "since", "after", "post", "following", "before", "prior", "until"}
+)
+
+
+def _doi_cues(doc: _Doc) -> list[re.Match[str]]:
+    cues_ = list(_words(_DOI_CUE, doc.low)) + list(_words(_DOI_ABBR_CUE, doc.text))
+    return sorted(cues_, key=lambda m: m.start())
+
+
+def _read_date_of_injury(doc: _Doc) -> tuple[dt.date, Span] | None:
+    text = doc.text
+    best: tuple[int, dt.date, Span] | None = None  # (position, date, span) of tier 1
+    for m in _doi_cues(doc):
+        prev = _PREV_WORD.search(text, max(0, m.start() - 30), m.start())
+        if prev and prev.group(1).lower() in _SINCE_WORDS:
+            continue  # "18 months from date of injury"
+        for date, s, e in doc.dates_from(m.end()):
+            if s - m.end() > 40:
+                break
+            gap = text[m.end():s]
+            if not _DOI_GAP_BAD.search(gap) and not doc.crosses_sentence(m.end(), s):
+                if date is not None:
+                    best = (m.start(), date, Span(s, e))
+            break
+        if best is not None:
+            break
+    for date, s, e in doc.dates:
+        if date is not None and _DOI_AFTER_DATE.match(text, e):
+            if best is None or s < best[0]:
+                best = (s, date, Span(s, e))
+            break
+    if best is not None:
+        return best[1], best[2]
+    for m in _words(_INJURY_CUE, doc.low):
+        before = text[max(0, m.start() - 40):m.start()]
+        if before.endswith("-") and before[:-1].lower().endswith("re"):
+            continue
+        if _DATE_OF_BEFORE.search(before):
+            continue  # "date of injury" is the explicit cue, handled above
+        words = _WORDS_BEFORE.search(before)
+        if words and any(
+            w.lower() in _NOT_THIS_INJURY for w in _WORD_LIKE.findall(words.group(1))[-3:]
+        ):
+            continue  # "a prior injury on ..."
+        for date, s, e in doc.dates_from(m.end()):
+            if s - m.end() > 50:
+                break
+            gap = text[m.end():s]
+            if (
+                date is not None
+                and not doc.crosses_sentence(m.end(), s)
+                and _INJURY_GAP.match(gap)
+            ):
+                return date, Span(s, e)
+            break
+    return None
+
+
+# --------------------------------------------------------------------------- UR date
+
+_UR_TERM = (
+    r"(?:(?i:\butilization\s+review)(?:\s*\(\s*UR\s*\))?"
+    r"|\bUR\b(?:\s*\((?i:\s*utilization\s+review[^()]{0,30})\))?)"
+)
+_UR_NOUNS = r"(?i:" + _alt(cues.UR_NOUNS) + r"s?)"
+_UR_LINKS = r"(?i:" + _alt(cues.UR_DATE_LINKS) + r")"
+_UR_THEN_DATE = re.compile(
+    _UR_TERM + r"(?:\s+" + _UR_NOUNS + r"){0,2}\s*,?\s*"
+    r"(?:(?P<paren>\()\s*|(?P<link>" + _UR_LINKS + r")\s*:?\s*)"
+)
+_DATE_THEN_UR = re.compile(
+    r"\s*,?\s*(?:(?i:the|an?)\s+)?(?:(?i:original|initial|prior|previous|most\s+recent|recent)\s+)?"
+    + _UR_TERM
+)
+_BEFORE_DATE_UR = re.compile(r"(?i:\bon|\bthe|\ban?)\s*\Z")
+_BY_BEFORE = re.compile(r"(?i:\bby)\s+(?:(?i:the)\s+)?\Z")
+_UR_ANY = re.compile(_UR_TERM)
+_UR_ANCHOR_LOW = re.compile(r"utilization\s+review")
+_UR_ANCHOR = re.compile(r"UR\b")
+
+
+_EARLIER_UR = re.compile(
+    r"(?i:\b(?:prior|previous|earlier|past|another|older)\s+)" + _UR_TERM
+)
+_ON_DATED_BEFORE = re.compile(r"(?i:\bon|\bdated)\s*\Z")
+_SENTENCE_ON = re.compile(r"(?i:on)\s*\Z")
+_BY_UR = re.compile(r"(?i:\bby)\s+(?:(?i:the)\s+)?(?:(?i:original|initial)\s+)?" + _UR_TERM)
+
+
+def _ur_mentions(doc: _Doc) -> list[int]:
+    """Where "utilization review" or "UR" starts, in text order."""
+    return sorted(
+        [m.start() for m in _words(_UR_ANCHOR_LOW, doc.low)]
+        + [m.start() for m in _words(_UR_ANCHOR, doc.text)]
+    )
+
+
+# A candidate UR date: (where it is mentioned, the words that name the UR, date, span).
+_URHit = tuple[int, tuple[int, int], dt.date, Span]
+
+
+def _pick_ur(text: str, found: list[_URHit]) -> tuple[dt.date, Span] | None:
+    """The first candidate not called "prior"/"previous", else the first one."""
+    if not found:
+        return None
+    found.sort(key=lambda f: f[0])
+    for _, (a, b), date, span in found:
+        if not _EARLIER_UR.search(text, max(0, a - 30), b):
+            return date, span
+    return found[0][2], found[0][3]
+
+
+def _read_ur_date(doc: _Doc) -> tuple[dt.date, Span] | None:
+    text = doc.text
+    found: list[_URHit] = []
+    mentions = _ur_mentions(doc)
+    for pos in mentions:
+        m = _UR_THEN_DATE.match(text, pos)
+        if m is None:
+            continue
+        hit = doc.date_at(m.end())
+        if hit is None or hit[0] is None:
+            continue
+        if m.group("link") and "dated" in m.group("link").lower() and _BY_BEFORE.search(
+            text, max(0, m.start() - 12), m.start()
+        ):
+            continue  # "the report reviewed by Utilization Review (UR) was dated ..."
+        found.append((m.start(), (m.start(), m.end()), hit[0], Span(hit[1], hit[2])))
+    for date, s, e in doc.dates:
+        if date is None:
+            continue
+        ur = _DATE_THEN_UR.match(text, e)
+        if ur and _BEFORE_DATE_UR.search(text, max(0, s - 8), s):
+            found.append((s, (e, ur.end()), date, Span(s, e)))
+    if found:
+        return _pick_ur(text, found)
+    # Weaker: "UR ... on DATE" or "On DATE, ... by UR" within one sentence.
+    for pos in mentions:
+        m = _UR_ANY.match(text, pos)
+        if m is None:
+            continue
+        end = min(doc.sentence_end(m.end()), m.end() + 150)
+        for date, s, e in doc.dates_from(m.end()):
+            if s >= end:
+                break
+            if date is not None and _ON_DATED_BEFORE.search(text, max(0, s - 8), s):
+                found.append((m.start(), (m.start(), m.end()), date, Span(s, e)))
+                break
+        if found:
+            break
+    for date, s, e in doc.dates:
+        if date is None or not _SENTENCE_ON.search(text, max(0, s - 4), s):
+            continue
+        start = doc.sentence_start(s)
+        if s - start > 6 or text[start:s].strip().lower() != "on":
+            continue
+        end = doc.sentence_end(e)
+        by = _BY_UR.search(text, e, end)
+        if by:
+            found.append((s, (by.start(), by.end()), date, Span(s, e)))
+            break
+    return _pick_ur(text, found)
+
+
+# --------------------------------------------------------------------------- lists
+
+# List cues, on the lower-cased text; each starts with a literal word (see _words()).
+_DX_STRONG = re.compile(
+    r"diagnos(?:(?:es|is)\b(?:\s*,[^,.;:\n]{1,40},)?"
+    r"(?P<link>(?:\s+" + _alt(cues.DIAGNOSIS_LINK_WORDS) + r"\b){0,6})\s*(?P<colon>:)?"
+    r"|ed\s+(?:(?:him|her|them)\s+)?(?P<dlink>with|as\s+having|as|having|to\s+have)\b\s*:?)"
+)
+# "undergoing treatment for", "being treated for": the anchor, then the word before it.
+_DX_WEAK = re.compile(r"(?:treatment|treated|care)\s+for\b\s*:?")
+_DX_WEAK_BEFORE = re.compile(
+    r"\b(?:undergoing|being|been|under|receiving|is|was|are|were|currently)\s+\Z"
+)
+_TX_STRONG = re.compile(
+    r"treatments?\b"
+    r"(?:\s*,?\s*(?:and|&|/)\s*(?:diagnostics?(?:\s+(?:studies|testing|tests|evaluations?))?"
+    r"|evaluations?|testing|imaging))?"
+    r"(?:\s+" + _alt(cues.TREATMENT_QUALIFIERS) + r")?"
+    r"(?:\s+" + _alt(cues.TREATMENT_LINK_WORDS) + r"\b){0,4}"
+    r"\s*(?:include[sd]?\b|including\b|consist(?:s|ed)?\s+of\b|consisting\s+of\b"
+    r"|comprised\s+of\b|:)"
+    r"\s*:?"
+)
+_TX_WEAK = re.compile(
+    r"treated\s+(?:conservatively\s+)?with\b"
+    r"|conservative\s+(?:therapy|therapies|treatments?|care|management|measures)\s+"
+    r"(?:with|including|consisting\s+of|such\s+as|of)\b"
+    r"|following\s+treatments?\b\s*:?"
+)
+_TX_WEAK_BEFORE = re.compile(r"\b(?:has|have|had|was|were|is|are|been)\s+(?:[a-z]+ly\s+)?\Z")
+_TX_BLOCKERS = re.compile(_alt(cues.TREATMENT_BLOCKERS) + r"\s+\Z")
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_LIST_STOP = re.compile(
+    r"(?:,\s*|\s+)(?:(?:and|but)\s+)?(?:which|who|whom|whose)\b"
+    r"|(?:,\s*|\s+)(?:and|but)\s+(?:was|were|is|are|has|have|had|he|she|they|it"
+    r"|the\s+(?:injured|patient|applicant|claimant))\b"
+    r"|,\s*(?:he|she|they|it|was|were|is|are|has|have|had)\b"
+    r"|\s+(?:he|she|they)\s+(?:was|were|is|are|has|have|had|reported|complained|stated|denied)\b"
+    r"|\s+(?:was|were|is|are)\s+(?:noted|documented|reported|described|provided|given|performed"
+    r"|done|completed|made|listed|helpful|beneficial|not)\b"
+    r"|\s+(?:per|according\s+to|as\s+per|as\s+of|since)\s"
+    r"|\s+(?:on|dated)\s+(?=\d{1,2}\s*[/.-]\s*\d|" + _MONTH + r"\s+\d)"
+    r"|\s+that\s+(?:was|were|is|are|has|have|had|did|provided|helped|resulted|failed)\b",
+    re.IGNORECASE,
+)
+_PROTECTED = re.compile("|".join(cues.PROTECTED_PHRASES), re.IGNORECASE)
+_AND = re.compile(r"\s+(?:and|&)\s+", re.IGNORECASE)
+_LEAD = re.compile(
+    r"""(?:\s|["'`:]|\(?\d{1,2}\)|\b[a-z]\)"""
+    r"|\band(?=\s)|\bor(?=\s)|\bas\s+well\s+as\b|\bplus(?=\s))*",
+    re.IGNORECASE,
+)
+_LEADING_CONJ = re.compile(r"\s*(?:and|or|as\s+well\s+as|plus)\b", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z]+")
+_ARTICLE = re.compile(r"an?\s+", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+_FILLERS = frozenset(f.rstrip(".") for f in cues.LIST_FILLERS)
+_SUFFIXES = frozenset(cues.ENCOUNTER_SUFFIXES)
+_NOT_A_LIST_START = re.compile(
+    _alt(cues.NOT_A_LIST_START) + r"\b|\d+\s*(?:days?|weeks?|months?|years?)\b", re.IGNORECASE
+)
+_TRAILING_QUALIFIER = re.compile(
+    r"(?:\s*,)?\s+" + _alt(cues.TRAILING_QUALIFIERS) + r"\s*\Z", re.IGNORECASE
+)
+
+
+def _fold(s: str) -> str:
+    return _SPACES.sub(" ", s).strip().casefold()
+
+
+def _opaque(text: str, start: int, end: int) -> list[bool]:
+    """Which positions of ``text[start:end]`` lie inside parentheses, brackets or a fixed
+    phrase, where separators do not split."""
+    n = end - start
+    mask = [False] * n
+    stack: list[int] = []
+    for i in range(n):
+        c = text[start + i]
+        if c in "([":
+            stack.append(i)
+        elif c in ")]" and stack:
+            j = stack.pop()
+            if not stack:
+                for k in range(j, i + 1):
+                    mask[k] = True
+    for m in _PROTECTED.finditer(text, start, end):
+        for k in range(m.start() - start, m.end() - start):
+            mask[k] = True
+    return mask
+
+
+def _trail(text: str, s: int, e: int) -> int:
+    """``e`` moved back over white space, quotes and punctuation."""
+    seg = text[s:e]
+    while True:
+        shorter = seg.rstrip().rstrip("\"'`.,:;")
+        if shorter == seg:
+            return s + len(seg)
+        seg = shorter
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    m = _LEAD.match(text, s, e)
+    if m:
+        s = m.end()
+    e = _trail(text, s, e)
+    # an unbalanced closing parenthesis at the end belongs to the sentence, not the item
+    if e > s and text[e - 1] == ")":
+        opens, closes = text.count("(", s, e), text.count(")", s, e)
+        while e > s and text[e - 1] == ")" and closes > opens:
+            e -= 1
+            closes -= 1
+        e = _trail(text, s, e)
+    return s, e
+
+
+def _modifier_only(words: str) -> bool:
+    ws = _WORD.findall(words)
+    return bool(ws) and all(w.lower() in cues.MODIFIER_WORDS for w in ws)
+
+
+def _and_split(text: str, s: int, e: int, mask: list[bool], base: int) -> list[tuple[int, int]]:
+    """Split ``text[s:e]`` at its first free "and" unless the words before it only modify
+    the noun after it."""
+    for m in _AND.finditer(text, s, e):
+        if mask[m.start() - base] or mask[m.end() - 1 - base]:
+            continue
+        if m.start() == s or m.end() >= e:
+            return [(s, e)]
+        if _modifier_only(text[s:m.start()]):
+            return [(s, e)]
+        return [(s, m.start()), (m.end(), e)]
+    return [(s, e)]
+
+
+def _list_items(doc: _Doc, start: int, *, treatments: bool = False) -> list[tuple[int, int]]:
+    """The items of the list that starts at ``start``: (start, end) offsets."""
+    text = doc.text
+    end = min(doc.sentence_end(start), start + _MAX_LIST_CHARS)
+    stop = _LIST_STOP.search(text, start, end)
+    if stop:
+        end = stop.start()
+    if end <= start:
+        return []
+    mask = _opaque(text, start, end)
+    free_semicolon = any(text[i] == ";" and not mask[i - start] for i in range(start, end))
+    seps = ";" if free_semicolon else ",;"
+    raw: list[tuple[int, int]] = []
+    s = start
+    for i in range(start, end):
+        if text[i] in seps and not mask[i - start]:
+            raw.append((s, i))
+            s = i + 1
+    raw.append((s, end))
+
+    items: list[tuple[int, int, bool]] = []  # (start, end, began with a conjunction)
+    for a, b in raw:
+        conj = bool(_LEADING_CONJ.match(text, a, b))
+        a, b = _trim(text, a, b)
+        if b <= a:
+            continue
+        if items and (_fold(text[a:b]) in _SUFFIXES or _modifier_only(text[a:b])):
+            # "strain of the right elbow, initial encounter", "SLAP lesion, right shoulder"
+            pa, _, pc = items[-1]
+            items[-1] = (pa, b, pc)
+            continue
+        items.append((a, b, conj))
+    if not items:
+        return []
+    if _NOT_A_LIST_START.match(text, items[0][0]):
+        return []
+
+    spans = [(a, b) for a, b, _ in items]
+    last_a, last_b, last_conj = items[-1]
+    if len(items) == 1 or not last_conj:
+        spans[-1:] = [_trim(text, x, y) for x, y in _and_split(text, last_a, last_b, mask, start)]
+    if treatments and spans:
+        a, b = spans[-1]
+        q = _TRAILING_QUALIFIER.search(text, max(a, b - 60), b)
+        if q and q.start() > a:
+            spans[-1] = (a, q.start())
+
+    out: list[tuple[int, int]] = []
+    seen: set[str] = set()
+    for a, b in spans:
+        if not treatments:
+            art = _ARTICLE.match(text, a, b)
+            if art and art.end() < b:
+                a = art.end()  # "a lumbar strain" is the diagnosis "lumbar strain"
+        key = _fold(text[a:b])
+        if not key or key.rstrip(".") in _FILLERS or key in seen:
+            continue
+        seen.add(key)
+        out.append((a, b))
+    return out
+
+
+_MAX_LIST_CHARS = 3000  # longer "lists" are runaway sentences
+_MAX_CUES = 25  # cue matches tried per pattern
+
+
+def _cue_ok(low: str, pattern: re.Pattern[str], m: re.Match[str]) -> bool:
+    """Context checks a cue pattern cannot make itself."""
+    before = max(0, m.start() - 40)
+    if pattern is _DX_STRONG:
+        linked = (m.group("link") or "").strip() or m.group("colon")
+        return m.group("dlink") is not None or bool(linked)
+    if pattern is _DX_WEAK:
+        return bool(_DX_WEAK_BEFORE.search(low, before, m.start()))
+    if pattern is _TX_WEAK and m.group().startswith("treated"):
+        return bool(_TX_WEAK_BEFORE.search(low, before, m.start()))
+    if pattern is _TX_STRONG:
+        return not _TX_BLOCKERS.search(low, before, m.start())
+    return True
+
+
+def _first_list(
+    doc: _Doc, patterns: tuple[re.Pattern[str], ...], *, treatments: bool = False
+) -> list[tuple[int, int]]:
+    for pattern in patterns:
+        for n, m in enumerate(_words(pattern, doc.low)):
+            if n >= _MAX_CUES:
+                break
+            if not _cue_ok(doc.low, pattern, m):
+                continue
+            items = _list_items(doc, m.end(), treatments=treatments)
+            if items:
+                return items
+    return []
+
+
+# --------------------------------------------------------------------------- entry points
+
+
+def read_summary(text: str) -> Summary:
+    """The patient, diagnoses, prior treatments and UR date stated in a case summary."""
+    doc = _Doc(text)
+    pspans: dict[str, Span] = {}
+    age = _read_age(doc)
+    if age:
+        pspans["age"] = age[1]
+    sex = _read_sex(doc, age[1] if age else None)
+    if sex:
+        pspans["sex"] = sex[1]
+    doi = _read_date_of_injury(doc)
+    if doi:
+        pspans["date_of_injury"] = doi[1]
+    patient = Patient(
+        age=age[0] if age else None,
+        sex=sex[0] if sex else None,
+        date_of_injury=doi[0] if doi else None,
+        spans=pspans,
+    )
+
+    spans: dict[str, Span] = {}
+    diagnoses: list[str] = []
+    for i, (a, b) in enumerate(_first_list(doc, (_DX_STRONG, _DX_WEAK))):
+        diagnoses.append(_SPACES.sub(" ", text[a:b]))
+        spans[f"diagnoses.{i}"] = Span(a, b)
+    treatments: list[str] = []
+    for i, (a, b) in enumerate(_first_list(doc, (_TX_STRONG, _TX_WEAK), treatments=True)):
+        treatments.append(_SPACES.sub(" ", text[a:b]))
+        spans[f"prior_treatments.{i}"] = Span(a, b)
+    ur = _read_ur_date(doc)
+    if ur:
+        spans["ur_decision_date"] = ur[1]
+    return Summary(
+        text=text,
+        patient=patient,
+        diagnoses=tuple(diagnoses),
+        prior_treatments=tuple(treatments),
+        ur_decision_date=ur[0] if ur else None,
+        spans=spans,
+    )
+
+
+def patient_completeness(p: Patient) -> str:
+    """``"full"`` when age, sex and date of injury are all known, ``"unrecognised"`` when
+    none is, else ``"partial"``."""
+    known = [p.age is not None, p.sex is not None, p.date_of_injury is not None]
+    if all(known):
+        return "full"
+    if any(known):
+        return "partial"
+    return "unrecognised"

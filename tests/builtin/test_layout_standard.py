@@ -1,0 +1,223 @@
+"""The standard layout's grammar and segmenter, case by case (synthetic letters)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import imrparse
+from imrparse.layout.grammar import build_parser, first_characters, grammar_text
+from imrparse.builtin.layouts.standard import GRAMMAR, _segmenter
+from imrparse.models import Decision
+
+from ..letters import ItemSpec, LetterSpec, make_letter
+
+
+def test_grammar_is_lalr_without_conflicts_or_collisions() -> None:
+    # strict=True makes Lark reject shift/reduce conflicts and colliding terminals.
+    parser = build_parser(GRAMMAR, strict=True, cache=False)
+    assert parser.options.parser == "lalr"
+    assert parser.options.lexer == "contextual"
+
+
+def test_grammar_ships_as_package_data() -> None:
+    assert "start:" in grammar_text(GRAMMAR)
+
+
+def test_markers_start_with_a_known_capital() -> None:
+    # The segmenter's prefilter relies on every marker starting with a fixed character.
+    assert _segmenter().scanner.regex.pattern.startswith("(?=[")
+    assert first_characters(r"(?i:abc)|D") == frozenset("aAD")
+    assert first_characters(r"x*") is None
+
+
+def test_every_terminal_is_described_for_error_messages() -> None:
+    from imrparse.builtin.layouts.standard import _DESCRIBE, _parser
+
+    parser = _parser()
+    names = {t.name for t in parser.terminals if not t.name.startswith("_")} - set(parser.lexer_conf.ignore)
+    assert names <= set(_DESCRIBE)
+
+
+def test_stray_text_before_the_first_item_is_not_the_request() -> None:
+    text = make_letter().replace("set forth below:\n", "set forth below:\nSee the attached list.\n")
+    det = imrparse.parse(text)
+    assert det.items[0].request == "MRI of the right knee"
+    assert [w.code for w in det.warnings] == ["unexpected-text"]
+
+
+def test_no_items_is_a_missing_section() -> None:
+    text = make_letter()
+    text = text[:text.index("MRI of the right knee: Upheld")]
+    with pytest.raises(imrparse.errors.MissingSection) as exc:
+        imrparse.parse(text)
+    assert exc.value.expected is not None and exc.value.expected.startswith("a disputed item")
+    assert [w.code for w in imrparse.parse(text, strict=False).warnings] == ["missing-items"]
+
+
+def test_published_letter_header_with_split_labels() -> None:
+    det = imrparse.parse(make_letter())
+    assert det.case is not None
+    assert det.case.case_number == "CM16-0000001"
+    assert det.case.date_assigned == dt.date(2016, 11, 9)
+    assert det.case.date_of_injury == dt.date(2016, 10, 13)
+    assert det.case.decision_date == dt.date(2016, 12, 9)
+    assert det.case.ur_denial_date == dt.date(2016, 11, 3)
+    # "Application" and "Received:" on two lines, the value on a third.
+    assert det.case.application_received == dt.date(2016, 11, 3)
+    assert det.case.priority == "Standard"
+
+
+def test_header_spans_point_at_their_values() -> None:
+    text = make_letter()
+    det = imrparse.parse(text)
+    assert det.case is not None
+    for name in ("case_number", "date_assigned", "application_received", "priority"):
+        span = det.case.spans[name]
+        assert text[span.start:span.end].strip(), name
+    assert text[det.case.spans["case_number"].start:det.case.spans["case_number"].end] == "CM16-0000001"
+
+
+def test_body_only_letter_has_no_case() -> None:
+    det = imrparse.parse(make_letter(LetterSpec(header=False)))
+    assert det.case is None
+    assert len(det.items) == 1
+
+
+@pytest.mark.parametrize("style", ["credentials", "board"])
+def test_both_reviewer_styles(style: str) -> None:
+    det = imrparse.parse(make_letter(LetterSpec(reviewer_style=style)))
+    if style == "credentials":
+        assert det.reviewer.licensed_in == ("California", "Nevada")
+        # The value wraps onto the next line.
+        assert det.reviewer.specialties == ("Preventive Medicine", "Occupational Medicine")
+    else:
+        assert det.reviewer.specialties == ("Orthopaedic Surgery",)
+        assert det.reviewer.board_certified is True
+        assert det.reviewer.licensed_in == ("California",)
+
+
+def test_summary_is_reflowed_without_intro() -> None:
+    det = imrparse.parse(make_letter())
+    assert det.summary.text.startswith("The injured worker is a 41 year old female")
+    assert "\n" not in det.summary.text
+    assert det.summary.patient.age == 41
+
+
+@pytest.mark.parametrize("count", [1, 2, 7, 23])
+def test_one_to_twenty_odd_items(count: int) -> None:
+    items = [ItemSpec(request=f"Physical therapy visit number {i}",
+                      decision="Overturned" if i % 3 == 0 else "Upheld") for i in range(count)]
+    det = imrparse.parse(make_letter(LetterSpec(items=items)))
+    assert [i.request for i in det.items] == [s.request for s in items]
+    assert [i.decision.value for i in det.items] == [s.decision.lower() for s in items]
+
+
+@pytest.mark.parametrize("next_line", [False, True])
+def test_decision_on_same_or_next_line(next_line: bool) -> None:
+    items = [ItemSpec(request="Norco 10/325mg #120", decision="Overturned", decision_on_next_line=next_line),
+             ItemSpec(request="Lidoderm 5% patch #30", decision_on_next_line=next_line)]
+    det = imrparse.parse(make_letter(LetterSpec(items=items)))
+    assert [(i.request, i.decision) for i in det.items] == [
+        ("Norco 10/325mg #120", Decision.OVERTURNED), ("Lidoderm 5% patch #30", Decision.UPHELD)]
+    assert det.overall_decision is not None and det.overall_decision.value == "partially overturned"
+
+
+@pytest.mark.parametrize(
+    ("preamble", "headline_request", "original", "authorized"),
+    [
+        ("Physical therapy 2 times a week for 6 weeks was the original request. Physical therapy "
+         "for 6 sessions was authorized by the Claims Administrator. The remaining IMR eligible "
+         "portion of the original request, ", "physical therapy for 6 sessions is",
+         "Physical therapy 2 times a week for 6 weeks", "Physical therapy for 6 sessions"),
+        # Wrapped over several lines, with the authorization sentence on its own line.
+        ("Home health aide 8 hours per day was the original\nrequest. Home health aide 4 hours per "
+         "day was authorized\nby the Claims Administrator. The remaining IMR eligible portion of the\n"
+         "original request, ", "Home health aide 4 hours per day is",
+         "Home health aide 8 hours per day", "Home health aide 4 hours per day"),
+        ("Norco 10/325mg #90 was the original request. The Claims Administrator authorized Norco "
+         "10/325mg #60. The remaining IMR eligible portion of the original request, ",
+         "Norco 10/325mg #30 is", "Norco 10/325mg #90", "Norco 10/325mg #60"),
+    ],
+)
+def test_partial_authorization_preamble(preamble: str, headline_request: str, original: str,
+                                        authorized: str) -> None:
+    items = [ItemSpec(request="MRI of the left knee"),
+             ItemSpec(preamble=preamble, request=headline_request)]
+    det = imrparse.parse(make_letter(LetterSpec(items=items)))
+    second = det.items[1]
+    assert second.request == headline_request.removesuffix(" is")
+    assert second.original_request == original
+    assert second.authorized == authorized
+    assert det.items[0].request == "MRI of the left knee"
+
+
+@pytest.mark.parametrize(("ca", "rv", "rat", "decision"), [
+    ("Claims Administrator guideline:", "MAXIMUS guideline:", "Decision rationale:", "Upheld"),
+    ("Claims Administrator Guideline:", "Maximus Guideline:", "Decision Rationale:", "UPHELD"),
+    ("CLAIMS ADMINISTRATOR GUIDELINE:", "MAXIMUS GUIDELINE:", "DECISION RATIONALE:", "Upheld."),
+])
+def test_label_spellings(ca: str, rv: str, rat: str, decision: str) -> None:
+    text = (make_letter().replace("Claims Administrator guideline:", ca).replace("MAXIMUS guideline:", rv)
+            .replace("Decision rationale:", rat).replace(": Upheld", ": " + decision))
+    det = imrparse.parse(text)
+    item = det.items[0]
+    assert (item.request, item.decision) == ("MRI of the right knee", Decision.UPHELD)
+    assert item.reviewer_guideline.citations and item.rationale.endswith("not medically necessary.")
+
+
+def test_label_words_inside_prose_stay_text() -> None:
+    text = make_letter().replace("None are documented here.",
+                                 "The decision rationale: none are documented here.")
+    det = imrparse.parse(text)
+    assert "decision rationale: none" in det.items[0].rationale
+
+
+def test_three_labelled_lines() -> None:
+    det = imrparse.parse(make_letter())
+    item = det.items[0]
+    assert item.claims_administrator_guideline.text == "Decision based on MTUS Knee Complaints 2004."
+    assert item.reviewer_guideline.text.startswith("Decision based on MTUS Knee Complaints 2004, Section(s)")
+    assert item.rationale.endswith("The request is not medically necessary.")
+
+
+@pytest.mark.parametrize("furniture", ["", "Page 2 of 3\n", "Case Number: CM16-0000001\nPage 2 of 3\n",
+                                       "Final Determination Letter for IMR Case Number CM16-0000001\n"])
+def test_page_break_inside_an_item(furniture: str) -> None:
+    spec = LetterSpec(items=[ItemSpec(page_break_in_rationale=True), ItemSpec(request="X-ray of the hip")],
+                      furniture=furniture)
+    det = imrparse.parse(make_letter(spec))
+    assert [i.request for i in det.items] == ["MRI of the right knee", "X-ray of the hip"]
+    rationale = det.items[0].rationale
+    assert "Page" not in rationale and "CM16" not in rationale
+    assert rationale == ItemSpec().rationale
+
+
+def test_headline_glued_to_previous_rationale() -> None:
+    # PDF page joins leave "...necessary.Next request: Upheld" on one line.
+    text = make_letter(LetterSpec(items=[ItemSpec(), ItemSpec(request="CT scan of the thoracic spine")]))
+    text = text.replace("not medically necessary.\nCT scan", "not medically necessary.CT scan")
+    det = imrparse.parse(text)
+    assert [i.request for i in det.items] == ["MRI of the right knee", "CT scan of the thoracic spine"]
+
+
+def test_everything_on_one_line() -> None:
+    # Rewrapping may put every marker mid-line: the segmenter finds them anyway.
+    text = " ".join(make_letter(LetterSpec(items=[ItemSpec(), ItemSpec(request="Acupuncture x6")])).split())
+    det = imrparse.parse(text)
+    assert det.case is not None and det.case.case_number == "CM16-0000001"
+    assert [i.request for i in det.items] == ["MRI of the right knee", "Acupuncture x6"]
+    assert det.summary.patient.age == 41
+    assert det.reviewer.licensed_in == ("California", "Nevada")
+
+
+def test_item_span_covers_the_item() -> None:
+    text = make_letter(LetterSpec(items=[ItemSpec(), ItemSpec(request="X-ray of the hip")]))
+    det = imrparse.parse(text)
+    first, second = det.items
+    assert first.span is not None and second.span is not None
+    assert text[first.span.start:].startswith("MRI of the right knee: Upheld")
+    assert text[first.span.start:first.span.end].rstrip().endswith("not medically necessary.")
+    assert text[second.span.start:].startswith("X-ray of the hip")
+    assert text[first.spans["request"].start:first.spans["request"].end] == "MRI of the right knee"
