@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import os
+import tempfile
 from typing import IO, Any, Iterable
 
 from .models import Determination
@@ -25,7 +27,8 @@ def render(
     plugins: Plugins | None = None,
 ) -> str | bytes | None:
     """Write determinations in ``format`` to ``stream``; without a stream, return the
-    output (``str``, or ``bytes`` for binary formats such as parquet).
+    output (``str``, or ``bytes`` for binary formats such as parquet and for formats that
+    write a file of their own, such as a database).
 
     A single Determination renders as one object where the format distinguishes
     (``json``); an iterable renders as a collection.
@@ -36,9 +39,26 @@ def render(
     dets: Iterable[Determination] = (
         [determinations] if isinstance(determinations, Determination) else determinations)
     options = FormatOptions(converter=plugins.converter, single=single)
+    if fmt.needs_path:
+        return _render_to_file(plugins, fmt, dets, stream, options)
     if stream is not None:
         plugins.write(fmt, dets, stream, options)
         return None
     buffer: io.BytesIO | io.StringIO = io.BytesIO() if fmt.binary else io.StringIO()
     plugins.write(fmt, dets, buffer, options)
     return buffer.getvalue()
+
+
+def _render_to_file(plugins: Plugins, fmt: OutputFormat, dets: Iterable[Determination],
+                    stream: IO[Any] | None, options: FormatOptions) -> bytes | None:
+    """A format that writes a file of its own (``needs_path``): write it in a temporary
+    folder, then copy its bytes to ``stream`` or return them."""
+    with tempfile.TemporaryDirectory(prefix="imrparse-") as folder:
+        path = os.path.join(folder, "output" + fmt.extension)
+        plugins.write(fmt, dets, path, options)
+        with open(path, "rb") as f:
+            data = f.read()
+    if stream is None:
+        return data
+    stream.write(data)
+    return None

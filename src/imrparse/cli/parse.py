@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import IO, Any, Iterator
 
 from ..batch import Outcome, expand_paths, freeze_long_lived_objects, parse_files
-from ..errors import ImrParseError, InternalError
+from ..errors import ImrParseError, InternalError, UnsupportedInput
 from ..models import Determination
 from ..parsing import parse
 from ..plugin.api import FormatOptions
@@ -95,6 +95,8 @@ def _check_names(args: argparse.Namespace, plugins: Plugins) -> None:
 def run(args: argparse.Namespace, plugins: Plugins) -> int:
     fmt = get_format(args.format, plugins)
     _check_names(args, plugins)
+    if fmt.needs_path and not args.output:
+        raise UnsupportedInput(f"output format {fmt.name!r} writes a file", expected="-o FILE")
     letters = sum(1 if p == STDIN else len(expand_paths([p])) for p in args.paths)
     # One object only when the user named exactly one letter: a folder always gives an
     # array, whatever it holds, so scripts can rely on the shape.
@@ -116,7 +118,9 @@ def run(args: argparse.Namespace, plugins: Plugins) -> int:
 
     options = FormatOptions(converter=plugins.converter, single=single)
     try:
-        if args.output:
+        if fmt.needs_path:
+            plugins.write(fmt, determinations(), args.output, options)
+        elif args.output:
             out: IO[Any] = (open(args.output, "wb") if fmt.binary
                             else open(args.output, "w", encoding="utf-8", newline=""))
             with out:

@@ -99,17 +99,21 @@ class FormatOptions:
 
 @attrs.frozen
 class OutputFormat:
-    """An output format: ``write(determinations, stream, options)``.
+    """An output format: ``write(determinations, target, options)``.
 
-    ``determinations`` is an iterable consumed once, in input order. ``stream`` is a
-    text stream, or a binary one when ``binary`` is true.
+    ``determinations`` is an iterable consumed once, in input order. ``target`` is a
+    text stream, or a binary one when ``binary`` is true; a format that must own a real
+    file (a database, a spreadsheet) sets ``needs_path`` and gets the file's path as a
+    ``str`` instead (the command line then requires ``-o FILE``, and
+    :func:`imrparse.render` writes to a temporary file and returns its bytes).
     """
 
     name: str
     extension: str
-    write: Callable[[Iterable[Determination], IO[Any], FormatOptions], None]
+    write: Callable[[Iterable[Determination], Any, FormatOptions], None]
     binary: bool = False
     description: str = ""
+    needs_path: bool = False
 
 
 @attrs.frozen

@@ -199,12 +199,17 @@ class Plugins:
                 plugin=plugin, hook="imrparse_extractors",
             ) from exc
 
-    def write(self, fmt: OutputFormat, determinations: Iterable[Determination], stream: IO[Any],
+    def write(self, fmt: OutputFormat, determinations: Iterable[Determination], target: IO[Any] | str,
               options: FormatOptions) -> None:
-        """Run an output format; anything it raises comes out as a PluginError naming
-        the plugin that registered the format."""
+        """Run an output format on a stream (or a path, for a ``needs_path`` format);
+        anything it raises comes out as a PluginError naming the plugin that registered
+        the format."""
+        if fmt.needs_path != isinstance(target, str):
+            raise UnsupportedInput(
+                f"output format {fmt.name!r} writes " + ("a file" if fmt.needs_path else "to a stream"),
+                expected="a file path" if fmt.needs_path else "a stream")
         try:
-            fmt.write(determinations, stream, options)
+            fmt.write(determinations, target, options)
         except (ImrParseError, BrokenPipeError):
             raise
         except Exception as exc:
