@@ -200,6 +200,15 @@ class Service:
     refills: int | None = None
     procedure: str | None = None
     spine_levels: tuple[str, ...] = ()
+    #: The drug's active ingredients, lower case, combinations joined with "/" in US
+    #: label order ("hydrocodone/acetaminophen" for Norco); None when unknown.
+    generic: str | None = None
+    #: The main ingredient's class for workers' comp use ("opioid", "muscle relaxant",
+    #: "nsaid", "topical analgesic", ...: docs/contract.md lists them); None when unknown.
+    drug_class: str | None = None
+    #: The request category of the state's own IMR decision search ("Pharmaceuticals",
+    #: "Diagnostic Testing", "DMEPOS", ...: docs/contract.md lists them).
+    dwc_category: str | None = None
     spans: Mapping[str, Span] = attrs.field(factory=_spans, hash=False)
 
 
