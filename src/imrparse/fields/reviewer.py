@@ -40,7 +40,7 @@ import itertools
 import re
 from typing import Iterable, Iterator
 
-from ..text.dates import lower_keep_offsets
+from ..text.lowercase import lower_keep_offsets
 from ..models import Reviewer, Span
 from ..vocab import numbers, specialties, states
 

@@ -57,7 +57,8 @@ import itertools
 import re
 from typing import Iterable, Iterator
 
-from ..text.dates import find_dates, lower_keep_offsets
+from ..text.dates import find_dates
+from ..text.lowercase import lower_keep_offsets
 from ..models import Patient, Sex, Span, Summary
 from ..vocab import numbers, persons
 from ..vocab import summary_cues as cues
