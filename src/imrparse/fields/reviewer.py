@@ -42,7 +42,9 @@ from typing import Iterable, Iterator
 
 from ..text.lowercase import lower_keep_offsets
 from ..models import Reviewer, Span
-from ..vocab import numbers, specialties, states
+from ..text import numbers
+from ..vocab import numbers as number_words
+from ..vocab import specialties, states
 
 __all__ = ["read_reviewer"]
 
@@ -339,7 +341,7 @@ def _jurisdictions(text: str, a: int, b: int) -> list[tuple[str, Span]]:
 # The unit word is the anchor; the number (with "more than", "at least" ...) is read from
 # a window behind it, the context from either side. All on the lower-cased text.
 _NUM = rf"(?:(?<![\d.])\d{{1,3}}|{numbers.NUMBER_WORD_PATTERN})"
-_MINQ = "(?:" + "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in numbers.MIN_QUANTIFIERS) + ")"
+_MINQ = "(?:" + "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in number_words.MIN_QUANTIFIERS) + ")"
 _QUANTITY = re.compile(rf"(?:{_MINQ}\s+)?(?P<n>{_NUM})\s*\+?\s*\Z")
 _YEAR_WORD = re.compile(r"y(?:ears?|rs?)\b")
 _PRACTICE_BEFORE = re.compile(r"\b(?:practice|practicing|practiced|experience)\s+(?:for\s+)?\Z")

@@ -60,7 +60,8 @@ from typing import Iterable, Iterator
 from ..text.dates import find_dates
 from ..text.lowercase import lower_keep_offsets
 from ..models import Patient, Sex, Span, Summary
-from ..vocab import numbers, persons
+from ..text import numbers
+from ..vocab import persons
 from ..vocab import summary_cues as cues
 from ..vocab.abbreviations import NON_TERMINAL_ABBREVIATIONS
 

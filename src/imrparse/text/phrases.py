@@ -340,7 +340,7 @@ class Prepared:
         if self._loose is None:
             found = list(_LOOSE_TOKEN.finditer(self.low))
             self._loose = (
-                [_loose_key(m.group()) for m in found],
+                ["and" if m.group() == "&" else m.group() for m in found],
                 [m.start() for m in found],
                 [m.end() for m in found],
             )
@@ -367,7 +367,8 @@ class _Compiled(Generic[V]):
     def __init__(self, entries: Sequence[tuple[str, V]], loose: bool, any_case: frozenset[str]) -> None:
         self.loose = loose
         keys: dict[str, list[_Entry[V]]] = {}
-        forms: dict[str, list[str]] = {}  # key -> its tokens
+        forms: dict[str, list[str]] = {}  # key -> its tokens (one list: strict keys are unambiguous)
+        prefixes: set[str] = set()  # loose keys' prefixes at every token break of every form
         for phrase, value in entries:
             case = phrase if not loose and _is_acronym(phrase) and phrase not in any_case else ""
             for tokens in self.token_forms(phrase, loose):
@@ -375,14 +376,14 @@ class _Compiled(Generic[V]):
                     continue
                 key = "".join(tokens)
                 forms.setdefault(key, tokens)
+                if loose:
+                    prefixes.update("".join(tokens[:k]) for k in range(1, len(tokens)))
                 bucket = keys.setdefault(key, [])
                 if (value, case) not in bucket:
                     bucket.append((value, case))
         self.keys = {k: tuple(v) for k, v in keys.items()}
         if loose:
-            self.prefixes = frozenset(
-                "".join(tokens[:k]) for tokens in forms.values() for k in range(1, len(tokens))
-            )
+            self.prefixes = frozenset(prefixes)
             # A word that can begin a phrase, plurals included.
             self.starters = self.prefixes.union(self.keys, *((k + "s", k + "es") for k in self.keys))
             return
@@ -441,7 +442,7 @@ class _Compiled(Generic[V]):
                 break
             joined += words[j]
             entries = keys.get(joined)
-            if entries is None and joined.endswith("s"):
+            if entries is None and joined[-1] == "s":
                 entries = keys.get(joined[:-1])
                 if entries is None and joined.endswith("es"):
                     entries = keys.get(joined[:-2])
@@ -450,6 +451,23 @@ class _Compiled(Generic[V]):
             if joined not in prefixes:
                 break
         return found
+
+    def loose_hits(self, prepared: Prepared, start: int, limit: int) -> list[Hit[V]]:
+        """Every phrase in ``[start, limit)`` of a loose set: a look-up per word."""
+        words, starts, _ = prepared.loose_tokens()
+        hits: list[Hit[V]] = []
+        i = bisect.bisect_left(starts, start)
+        starters = self.starters
+        count = len(words)
+        while i < count and starts[i] < limit:
+            if words[i] in starters:
+                found = self.walk_loose(prepared, i, limit)
+                if found is not None:
+                    hits.append(found[1])
+                    i = found[0] + 1
+                    continue
+            i += 1
+        return hits
 
 
 class PhraseSet(Generic[V]):
@@ -536,6 +554,10 @@ class PhraseSet(Generic[V]):
     def find_all(self, text: Searchable, start: int = 0, end: int | None = None) -> list[Hit[V]]:
         """Every phrase in ``[start, end)``, left to right, not overlapping (the longest
         of those starting at one place)."""
+        c = self._compiled or self._get()
+        if c.loose:
+            p = Prepared(text) if isinstance(text, str) else text
+            return c.loose_hits(p, start, len(p.low) if end is None else end)
         return list(self.scan(text, start, end))
 
     def scan(self, text: Searchable, start: int = 0, end: int | None = None) -> Iterator[Hit[V]]:
@@ -549,17 +571,7 @@ class PhraseSet(Generic[V]):
                 yield hit
                 hit = self.next_hit(p, hit.end, limit)
             return
-        words, starts, _ = p.loose_tokens()
-        i = bisect.bisect_left(starts, start)
-        starters = c.starters
-        while i < len(words) and starts[i] < limit:
-            if words[i] in starters:
-                found = c.walk_loose(p, i, limit)
-                if found is not None:
-                    yield found[1]
-                    i = found[0] + 1
-                    continue
-            i += 1
+        yield from c.loose_hits(p, start, limit)
 
     # ------------------------------------------------------------------ as data
 
