@@ -48,16 +48,17 @@ required.
 
 How it works (cost)
 -------------------
-A set is compiled, on first use, into a dictionary: every written form of every phrase
-(a hyphen written, spaced or left out; a plural taken or not) as its *key*, the phrase's
-tokens run together, with the marks that matter kept ("post-surgical", "post surgical",
-"postsurgical"), plus the set of the keys' prefixes at token breaks. A text is cut into
-the same tokens; a match from a token runs its tokens together while that is a prefix of
-a key, one dictionary look-up per token, so it costs a few steps and never backtracks:
-linear time on any input. A long text is searched with one regular expression of the
-tokens that phrases start with (Python's ``re`` skips ahead in C), a loose set's short
-request word by word. :meth:`PhraseSet.pattern` gives the same phrases as a regular
-expression, for the few readers that embed a vocabulary in a larger pattern.
+A set is compiled on first use, once. Every written form of every phrase (a hyphen
+written, spaced or left out; a plural taken or not ...) is cut into tokens: words, marks,
+and the white space that matters. For an ordinary set these forms make one regular
+expression, a trie of their tokens (each word whole, ending in an empty group that names
+its form), so a search runs in ``re``'s C loop and a match at one place is the longest
+form there, without backtracking into alternatives. A loose set keys each form by its
+words run together, with the prefixes of those keys; a request is cut into words once
+(:class:`Prepared`) and a match runs words together while they are a prefix of a key:
+a dictionary look-up per word. Both are linear in the text. :meth:`PhraseSet.pattern`
+gives the same phrases as a regular expression fragment, for the few readers that embed
+a vocabulary in a larger pattern.
 """
 
 from __future__ import annotations
@@ -382,7 +383,8 @@ class _Compiled(Generic[V]):
                 if (value, case) not in bucket:
                     bucket.append((value, case))
         self.keys = {k: tuple(v) for k, v in keys.items()}
-        if loose:
+        if loose:  # no acronyms: a key's values are all there is
+            self.loose_values = {k: tuple(v for v, _ in found) for k, found in self.keys.items()}
             self.prefixes = frozenset(prefixes)
             # A word that can begin a phrase, plurals included.
             self.starters = self.prefixes.union(self.keys, *((k + "s", k + "es") for k in self.keys))
@@ -434,20 +436,20 @@ class _Compiled(Generic[V]):
     def walk_loose(self, prepared: Prepared, i: int, limit: int) -> tuple[int, Hit[V]] | None:
         """The longest phrase that starts at loose token ``i``: its last token and hit."""
         words, starts, ends = prepared.loose_tokens()
-        keys, prefixes = self.keys, self.prefixes
+        keys, prefixes = self.loose_values, self.prefixes
         found = None
         joined = ""
         for j in range(i, len(words)):
             if ends[j] > limit:
                 break
             joined += words[j]
-            entries = keys.get(joined)
-            if entries is None and joined[-1] == "s":
-                entries = keys.get(joined[:-1])
-                if entries is None and joined.endswith("es"):
-                    entries = keys.get(joined[:-2])
-            if entries is not None:
-                found = (j, Hit(starts[i], ends[j], tuple(v for v, _ in entries)))
+            values = keys.get(joined)
+            if values is None and joined[-1] == "s":  # a plural, unless a phrase ends so
+                values = keys.get(joined[:-1])
+                if values is None and joined.endswith("es"):
+                    values = keys.get(joined[:-2])
+            if values is not None:
+                found = (j, Hit(starts[i], ends[j], values))
             if joined not in prefixes:
                 break
         return found

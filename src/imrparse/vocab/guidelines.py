@@ -1,24 +1,16 @@
 """Guideline vocabularies for the citation parser (:mod:`imrparse.fields.citations`).
 
-Plain data only: the parser compiles its patterns from these tables at import, so a new
+Plain data only: the parser reads these tables as phrase sets on first use, so a new
 way of writing a guideline, chapter or section is one line here, not a new regex.
 
-Phrase syntax
--------------
-Every name below is a *phrase*, matched like this:
-
-* words match without regard to case, with any run of white space between them;
-* a name that is one all-capitals word (``ACP``, ``NICE``) must be written in capitals
-  in the letter too, except the acronyms in :data:`ANY_CASE_ACRONYMS`;
-* ``&`` and ``and`` match each other (``Knee & Leg`` matches ``Knee and leg``);
-* a comma is optional (``Forearm, Wrist, & Hand`` matches ``Forearm wrist and hand``);
-* ``-`` between two words matches a hyphen (spaced or not), white space or nothing
-  (``Post-surgical`` matches ``Postsurgical``; ``Low Back - Lumbar`` matches ``Low back lumbar``);
-* ``Guideline`` and ``Guidelines`` match each other; an apostrophe matches ``'``, ``’`` or
-  nothing; a ``.`` after a word is optional;
-* parentheses match with optional white space inside.
-
-Longer phrases win over their prefixes wherever two could match at one place.
+Every name below is a *phrase* in the syntax of :mod:`imrparse.text.phrases`: any case
+and any white space between words; ``&`` and ``and`` alike (``Knee & Leg`` is also "Knee
+and leg"), a comma optional (``Forearm, Wrist, & Hand``), a hyphen also a space or
+nothing (``Post-surgical`` is "Postsurgical"), an apostrophe optional, a period after a
+word optional, ``Guideline(s)`` either number. A name that is one word in capitals
+(``ACP``, ``NICE``, ``TBI``) is an acronym and must be written in capitals in the letter
+too, except those in :data:`ANY_CASE_ACRONYMS`. Longer names win over their prefixes
+wherever two could match at one place.
 
 Guideline short names (``Citation.guideline``)
 ----------------------------------------------
