@@ -184,14 +184,18 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
         seg = shorter
 
 
-# Specialty names, some with a comma or "and" inside ("Endocrinology, Diabetes and
-# Metabolism", "Physical Medicine & Rehabilitation").
+# Specialty names; those with a comma or "and" inside ("Endocrinology, Diabetes and
+# Metabolism", "Physical Medicine & Rehabilitation") are never split there.
 _SPECIALTIES = PhraseSet.of(specialties.SPECIALTIES + specialties.SUBSPECIALTIES)
+_JOINED_NAMES = PhraseSet.of(
+    n for n in specialties.SPECIALTIES + specialties.SUBSPECIALTIES
+    if "," in n or " and " in n or "&" in n
+)
 
 
 def _protected(doc: Prepared, a: int, b: int) -> list[tuple[int, int]]:
-    """Known names (which may hold a comma or "and") found in ``[a, b)``."""
-    return [(h.start, h.end) for h in _SPECIALTIES.find_all(doc, a, b)]
+    """Known names with a comma or "and" inside, found in ``[a, b)``."""
+    return [(h.start, h.end) for h in _JOINED_NAMES.find_all(doc, a, b)]
 
 
 def _is_known(doc: Prepared, a: int, b: int) -> bool:

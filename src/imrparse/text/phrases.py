@@ -51,9 +51,11 @@ How it works (cost)
 A set is compiled on first use, once. Every written form of every phrase (a hyphen
 written, spaced or left out; a plural taken or not ...) is cut into tokens: words, marks,
 and the white space that matters. For an ordinary set these forms make one regular
-expression, a trie of their tokens (each word whole, ending in an empty group that names
-its form), so a search runs in ``re``'s C loop and a match at one place is the longest
-form there, without backtracking into alternatives. A loose set keys each form by its
+expression per first word, a trie of their characters (where a form ends, the end of a
+word is tried after every way of going on), compiled when a text first shows that word;
+one pattern of the first words finds where to try. So a search runs in ``re``'s C loop
+and a match at one place is the longest form there; which form matched is read back
+from the matched text. A loose set keys each form by its
 words run together, with the prefixes of those keys; a request is cut into words once
 (:class:`Prepared`) and a match runs words together while they are a prefix of a key:
 a dictionary look-up per word. Both are linear in the text. :meth:`PhraseSet.pattern`
@@ -233,34 +235,27 @@ _END = ""  # marks the end of a sequence in a trie (no atom is empty)
 _Trie = dict[str, "_Trie"]
 
 
-def _alternation(sequences: Iterable[Sequence[str]], ends: list[str] | None = None) -> str:
+def _alternation(sequences: Iterable[Sequence[str]]) -> str:
     """A regular expression for any one of ``sequences`` (each a list of regex atoms),
     factored by common prefixes, so that ``re`` takes a few steps per position however
     long the list; where a sequence ends and a longer one goes on, the longer is tried
-    first.
-
-    With ``ends`` (a list to fill), each sequence's last atom names it: the pattern ends
-    every sequence with an empty capturing group, and ``ends[m.lastindex - 1]`` is the
-    name of the sequence a match took.
-    """
+    first."""
     trie: _Trie = {}
     for seq in sequences:
         node = trie
-        *atoms, last = seq if ends is not None else (*seq, _END)
-        for atom in atoms:
+        for atom in seq:
             if atom:
                 node = node.setdefault(atom, {})
-        node[_END] = {last: {}} if ends is not None else {}
+        node[_END] = {}
 
     def emit(node: _Trie) -> str:
-        alts = [atom + emit(child) for atom, child in sorted(node.items()) if atom != _END]
-        if ends is not None and _END in node:  # tried after every longer sequence
-            ends.append(next(iter(node[_END])))
-            alts.append("()")
+        # A word's end is tried after every way of going on: the longest form wins.
+        atoms = sorted(node, key=lambda atom: (atom == _NOT_ALNUM_NEXT, atom))
+        alts = [atom + emit(node[atom]) for atom in atoms if atom != _END]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return "(?:" + body + ")?" if ends is None and _END in node else body
+        return "(?:" + body + ")?" if _END in node else body
 
     # emit() gives one alternative or a group: either stands alone inside a larger pattern.
     return emit(trie) if trie else "(?!)"
@@ -276,10 +271,9 @@ def literal_pattern(strings: Iterable[str]) -> str:
 _NOT_ALNUM_NEXT = "(?![a-z0-9])"
 
 
-def _regex_atoms(tokens: Sequence[str], whole_words: bool = False) -> list[str]:
+def _regex_atoms(tokens: Sequence[str]) -> list[str]:
     """The regex atoms of a written form's tokens (see :func:`_strict_tokens`): one per
-    character of a word, one per mark or stretch of white space. ``whole_words``: no
-    letter or digit may follow a word (a match takes whole tokens)."""
+    character of a word, one per mark or stretch of white space."""
     atoms: list[str] = []
     prev = -1
     for token in tokens:
@@ -297,8 +291,6 @@ def _regex_atoms(tokens: Sequence[str], whole_words: bool = False) -> list[str]:
         atoms.append(sep)
         if kind == _WORD:
             atoms.extend(body)
-            if whole_words:
-                atoms.append(_NOT_ALNUM_NEXT)
         elif body == "'":
             atoms.append("['’]")
         else:
@@ -356,6 +348,8 @@ def prepare(text: str, low: str | None = None) -> Prepared:
 
 Searchable = Union[str, Prepared]
 
+# How many matched texts a set remembers the keys of (see _Compiled.hit).
+_KEY_CACHE = 4096
 # One entry of a key: a value, and the capitals the text must show (an acronym) or "".
 _Entry = tuple[V, str]
 
@@ -389,23 +383,22 @@ class _Compiled(Generic[V]):
             # A word that can begin a phrase, plurals included.
             self.starters = self.prefixes.union(self.keys, *((k + "s", k + "es") for k in self.keys))
             return
-        ends: list[str] = []
-        # Each form's atoms, then (after a closing mark) no letter or digit, then its key.
-        sequences = [
-            [*_regex_atoms(tokens, whole_words=True),
-             *(() if tokens[-1][-1] in _ALNUM else (_NOT_ALNUM_NEXT,)), key]
-            for key, tokens in forms.items()
-        ]
-        pattern = _alternation(sequences, ends)
-        self.matcher = re.compile(pattern)
-        # By capturing group (m.lastindex): the values, and the entries when one of
-        # them is an acronym whose capitals must be checked.
-        self.values: list[tuple[V, ...]] = [()]
-        self.cased: list[tuple[_Entry[V], ...] | None] = [None]
-        for key in ends:
-            found = self.keys[key]
-            self.values.append(tuple(v for v, _ in found))
-            self.cased.append(found if any(case for _, case in found) else None)
+        # The forms by their first token. A trigger pattern finds where a first token
+        # stands (a whole word); the pattern of the forms it begins is compiled when a
+        # text first shows it: a letter shows few of a vocabulary's first words, and
+        # compiling is what costs (re compiles in Python).
+        self.groups: dict[str, list[list[str]]] = {}
+        for tokens in forms.values():
+            self.groups.setdefault(tokens[0], []).append(tokens)
+        self.trigger = re.compile(_alternation(
+            [*map(re.escape, first), _NOT_ALNUM_NEXT] if first[0] in _ALNUM else [re.escape(first)]
+            for first in self.groups
+        ))
+        self.matchers: dict[str, re.Pattern[str]] = {}
+        self.key_of: dict[str, str] = {}  # matched text -> its key (phrases recur)
+        # The values of each key, and for a key of an acronym the entries to check.
+        self.values = {k: tuple(v for v, _ in found) for k, found in self.keys.items()}
+        self.cased = {k: found for k, found in self.keys.items() if any(case for _, case in found)}
 
     @staticmethod
     def token_forms(phrase: str, loose: bool) -> Iterator[list[str]]:
@@ -415,7 +408,11 @@ class _Compiled(Generic[V]):
                 yield _strict_tokens(form)
             return
         # Loose: only the words (and "#", "and") count, so marks and spacing give no new
-        # keys; only plurals, optional words and apostrophes (a break) do.
+        # keys; only plurals and optional words do.
+        low = phrase.lower()
+        if "(" not in low and "[" not in low:
+            yield [_loose_key(t) for t in _LOOSE_TOKEN.findall(low)]
+            return
         seen: set[tuple[str, ...]] = set()
         for form in _written_forms(phrase):
             tokens = tuple(_loose_key(t) for t in _LOOSE_TOKEN.findall(form))
@@ -423,13 +420,37 @@ class _Compiled(Generic[V]):
                 seen.add(tokens)
                 yield list(tokens)
 
-    def hit(self, text: str, m: re.Match[str]) -> Hit[V] | None:
+    def matcher(self, first: str) -> re.Pattern[str]:
+        """The pattern of the forms that begin with token ``first``: each form's atoms,
+        then no letter or digit (a match ends where a word does)."""
+        found = self.matchers.get(first)
+        if found is None:
+            found = re.compile(_alternation(
+                [*_regex_atoms(tokens), _NOT_ALNUM_NEXT] for tokens in self.groups[first]
+            ))
+            self.matchers[first] = found
+        return found
+
+    def match(self, text: str, low: str, pos: int, limit: int) -> Hit[V] | None:
+        """The longest phrase that starts at ``pos``, when a first token stands there."""
+        t = self.trigger.match(low, pos, limit)
+        if t is None:
+            return None
+        m = self.matcher(t.group()).match(low, pos, limit)
+        return None if m is None else self.hit(text, low, m)
+
+    def hit(self, text: str, low: str, m: re.Match[str]) -> Hit[V] | None:
         """The hit of a match of :attr:`matcher` (``None``: an acronym not in capitals)."""
         start, end = m.span()
-        group = m.lastindex or 0
-        cased = self.cased[group]
+        written = m.group()
+        key = self.key_of.get(written)
+        if key is None:  # the form that matched, read back from what it matched
+            if len(self.key_of) >= _KEY_CACHE:
+                self.key_of.clear()
+            key = self.key_of[written] = "".join(_strict_tokens(written))
+        cased = self.cased.get(key)
         if cased is None:
-            return Hit(start, end, self.values[group])
+            return Hit(start, end, self.values[key])
         values = tuple(v for v, case in cased if not case or text[start:end] == case)
         return Hit(start, end, values) if values else None
 
@@ -528,8 +549,7 @@ class PhraseSet(Generic[V]):
                 return None
             found = c.walk_loose(p, i, limit)
             return found[1] if found else None
-        m = c.matcher.match(low, pos, limit)
-        return None if m is None else c.hit(p.text, m)
+        return c.match(p.text, low, pos, limit)
 
     def next_hit(self, text: Searchable, start: int = 0, end: int | None = None) -> Hit[V] | None:
         """The first phrase that starts at or after ``start`` and ends by ``end``."""
@@ -539,18 +559,19 @@ class PhraseSet(Generic[V]):
         p = Prepared(text) if isinstance(text, str) else text
         low = p.low
         limit = len(low) if end is None else end
-        search = c.matcher.search
+        search = c.trigger.search
         pos = start
         while pos < limit:
-            m = search(low, pos, limit)
-            if m is None:
+            t = search(low, pos, limit)
+            if t is None:
                 return None
-            s = m.start()
-            if not (s and low[s - 1] in _ALNUM and low[s] in _ALNUM):
-                hit = c.hit(p.text, m)
+            s = t.start()
+            if not (s and low[s - 1] in _ALNUM and low[s] in _ALNUM):  # not inside a word
+                m = c.matcher(t.group()).match(low, s, limit)
+                hit = None if m is None else c.hit(p.text, low, m)
                 if hit is not None:
                     return hit
-            pos = s + 1  # inside a word, or an acronym not in capitals
+            pos = t.end()
         return None
 
     def find_all(self, text: Searchable, start: int = 0, end: int | None = None) -> list[Hit[V]]:

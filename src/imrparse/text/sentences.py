@@ -38,11 +38,34 @@ ABBREVIATIONS: Mapping[str, bool] = {
     "etc": True, "qty": True, "ref": True, "oz": True, "lb": True, "lbs": True, "ca": True,
 }
 
-_CANDIDATE = re.compile(r"""\n[ \t]*\n(?:[ \t]*\n)*|[.!?]+["')\]]*(?=\s|\Z|[A-Z])""")
-# The word before a period: letters and periods, not glued to a digit.
-_WORD_BEFORE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z.]*\Z")
-# How far back the word before a period is looked for (a longer word is no abbreviation).
-_REACH = 24
+def _after(words: list[str], negate: bool) -> str:
+    """Look-behinds, one per word length (each must have a fixed width): the period just
+    read follows (``negate``: does not follow) one of ``words`` as a whole word."""
+    by_length: dict[int, list[str]] = {}
+    for word in sorted(words):
+        by_length.setdefault(len(word), []).append(re.escape(word))
+    checks = [("(?<!" if negate else "(?<=") + r"\b(?i:" + "|".join(alts) + r")\.)"
+              for _, alts in sorted(by_length.items())]
+    return "".join(checks) if negate else "(?:" + "|".join(checks) + ")"
+
+
+_GOES_ON = [w for w, ends in ABBREVIATIONS.items() if not ends]
+_ENDS_BEFORE_CAPITAL = [w for w, ends in ABBREVIATIONS.items() if ends]
+# The rest of a run of ".!?" and its closing quotes, before white space, the end or a
+# capital.
+_RUN = r"""[.!?]*["')\]]*(?=\s|\Z|[A-Z])"""
+# One pattern, that starts with a plain character class (so that re skips ahead in C);
+# look-behinds after the first character decide. A run of ".!?" is read from its first
+# character only.
+_TERMINATOR = re.compile(
+    r"[.!?\n](?:(?<=\n)[ \t]*\n(?:[ \t]*\n)*"
+    r"|(?<=[!?])(?<![.!?][!?])" + _RUN
+    # a period, not after an abbreviation, an initial ("J.") or an initialism ("U.S.")
+    + r"|(?<=\.)(?<![.!?]\.)" + _after(_GOES_ON + _ENDS_BEFORE_CAPITAL, negate=True)
+    + r"(?<!\b[A-Za-z]\.)(?<!\.[A-Za-z]\.)" + _RUN
+    # a period after an abbreviation that ends a sentence before a capital: see below
+    + r"|(?P<soft>(?<=\.)(?<![.!?]\.)" + _after(_ENDS_BEFORE_CAPITAL, negate=False) + _RUN + "))"
+)
 
 
 def _skip_space(text: str, pos: int) -> int:
@@ -51,38 +74,21 @@ def _skip_space(text: str, pos: int) -> int:
     return pos
 
 
-def _ends(text: str, start: int, end: int) -> bool:
-    """Whether the candidate terminator ``text[start:end]`` ends a sentence."""
-    if text[start] != ".":
-        return True  # "!", "?", a blank line
-    m = _WORD_BEFORE.search(text, max(0, start - _REACH), start)
-    if m is None:
-        return True
-    last = m.group().rsplit(".", 1)[-1]  # "U.S" -> "S", "Mr.Smith" -> "Smith"
-    if len(last) == 1:
-        return False  # an initial or initialism
-    ends_before_capital = ABBREVIATIONS.get(last.lower())
-    if ends_before_capital is None:
-        return True
-    if not ends_before_capital:
-        return False
-    nxt = _skip_space(text, end)
-    return nxt < len(text) and text[nxt].isupper()
-
-
 def sentence_ends(text: str, *, blank_lines: bool = True) -> list[tuple[int, int]]:
     """Every sentence end in ``text``, in order: ``(start, end)`` of its terminator (the
     run of ".!?" with the closing quotes and brackets after it, or a run of blank lines).
     ``blank_lines=False``: only punctuation ends a sentence (for text whose blank lines
     may be page breaks)."""
     found: list[tuple[int, int]] = []
-    for m in _CANDIDATE.finditer(text):
+    for m in _TERMINATOR.finditer(text):
         start, end = m.span()
-        if text[start] == "\n":
-            if blank_lines:
-                found.append((start, end))
-        elif _ends(text, start, end):
-            found.append((start, end))
+        if text[start] == "\n" and not blank_lines:
+            continue
+        if m.group("soft") is not None:  # "etc." ends a sentence before a capital only
+            nxt = _skip_space(text, end)
+            if nxt >= len(text) or not text[nxt].isupper():
+                continue
+        found.append((start, end))
     return found
 
 
