@@ -316,6 +316,10 @@ class Hit(NamedTuple, Generic[V]):
         return self.values[0]
 
 
+# A text's loose tokens: their keys (words, "#", "and" for "&"), starts and ends.
+_LooseTokens = tuple[list[str], list[int], list[int]]
+
+
 class Prepared:
     """A text ready to be searched: its lowercase copy with the same offsets and, made
     on first need, its loose tokens. Searching one text with several sets, prepare it
@@ -326,9 +330,9 @@ class Prepared:
     def __init__(self, text: str, low: str | None = None) -> None:
         self.text = text
         self.low = lower_keep_offsets(text) if low is None else low
-        self._loose: tuple[list[str], list[int], list[int]] | None = None
+        self._loose: _LooseTokens | None = None
 
-    def loose_tokens(self) -> tuple[list[str], list[int], list[int]]:
+    def loose_tokens(self) -> _LooseTokens:
         """The loose tokens' keys, starts and ends."""
         if self._loose is None:
             found = list(_LOOSE_TOKEN.finditer(self.low))
@@ -348,7 +352,7 @@ def prepare(text: str, low: str | None = None) -> Prepared:
 
 Searchable = Union[str, Prepared]
 
-# How many matched texts a set remembers the keys of (see _Compiled.hit).
+# How many matched texts a set remembers the form of (see _Compiled.hit).
 _KEY_CACHE = 4096
 # One entry of a key: a value, and the capitals the text must show (an acronym) or "".
 _Entry = tuple[V, str]
@@ -395,7 +399,9 @@ class _Compiled(Generic[V]):
             for first in self.groups
         ))
         self.matchers: dict[str, re.Pattern[str]] = {}
-        self.key_of: dict[str, str] = {}  # matched text -> its key (phrases recur)
+        # Matched text -> the values of its form, and the entries to check for an
+        # acronym's capitals (phrases recur: the form is read back once).
+        self.found: dict[str, tuple[tuple[V, ...], tuple[_Entry[V], ...] | None]] = {}
         # The values of each key, and for a key of an acronym the entries to check.
         self.values = {k: tuple(v for v, _ in found) for k, found in self.keys.items()}
         self.cased = {k: found for k, found in self.keys.items() if any(case for _, case in found)}
@@ -431,32 +437,43 @@ class _Compiled(Generic[V]):
             self.matchers[first] = found
         return found
 
-    def match(self, text: str, low: str, pos: int, limit: int) -> Hit[V] | None:
-        """The longest phrase that starts at ``pos``, when a first token stands there."""
-        t = self.trigger.match(low, pos, limit)
-        if t is None:
-            return None
-        m = self.matcher(t.group()).match(low, pos, limit)
-        return None if m is None else self.hit(text, low, m)
+    def next_hit(self, text: str, low: str, pos: int, limit: int) -> Hit[V] | None:
+        """The first phrase that starts at or after ``pos``: where the trigger finds a
+        first word (not inside a word), the longest form there."""
+        search = self.trigger.search
+        while pos < limit:
+            t = search(low, pos, limit)
+            if t is None:
+                return None
+            s = t.start()
+            if not (s and low[s - 1] in _ALNUM and low[s] in _ALNUM):
+                m = self.matcher(t.group()).match(low, s, limit)
+                hit = None if m is None else self.hit(text, m)
+                if hit is not None:
+                    return hit
+            pos = t.end()
+        return None
 
-    def hit(self, text: str, low: str, m: re.Match[str]) -> Hit[V] | None:
-        """The hit of a match of :attr:`matcher` (``None``: an acronym not in capitals)."""
-        start, end = m.span()
+    def hit(self, text: str, m: re.Match[str]) -> Hit[V] | None:
+        """The hit of a match of a :meth:`matcher` (``None``: an acronym not in capitals)."""
         written = m.group()
-        key = self.key_of.get(written)
-        if key is None:  # the form that matched, read back from what it matched
-            if len(self.key_of) >= _KEY_CACHE:
-                self.key_of.clear()
-            key = self.key_of[written] = "".join(_strict_tokens(written))
-        cased = self.cased.get(key)
-        if cased is None:
-            return Hit(start, end, self.values[key])
-        values = tuple(v for v, case in cased if not case or text[start:end] == case)
-        return Hit(start, end, values) if values else None
+        found = self.found.get(written)
+        if found is None:  # the form that matched, read back from what it matched
+            if len(self.found) >= _KEY_CACHE:
+                self.found.clear()
+            key = "".join(_strict_tokens(written))
+            found = self.found[written] = (self.values[key], self.cased.get(key))
+        values, cased = found
+        start, end = m.span()
+        if cased is not None:
+            values = tuple(v for v, case in cased if not case or text[start:end] == case)
+            if not values:
+                return None
+        return Hit(start, end, values)
 
-    def walk_loose(self, prepared: Prepared, i: int, limit: int) -> tuple[int, Hit[V]] | None:
+    def walk_loose(self, tokens: _LooseTokens, i: int, limit: int) -> tuple[int, Hit[V]] | None:
         """The longest phrase that starts at loose token ``i``: its last token and hit."""
-        words, starts, ends = prepared.loose_tokens()
+        words, starts, ends = tokens
         keys, prefixes = self.loose_values, self.prefixes
         found = None
         joined = ""
@@ -477,14 +494,15 @@ class _Compiled(Generic[V]):
 
     def loose_hits(self, prepared: Prepared, start: int, limit: int) -> list[Hit[V]]:
         """Every phrase in ``[start, limit)`` of a loose set: a look-up per word."""
-        words, starts, _ = prepared.loose_tokens()
+        tokens = prepared.loose_tokens()
+        words, starts, _ = tokens
         hits: list[Hit[V]] = []
-        i = bisect.bisect_left(starts, start)
+        i = bisect.bisect_left(starts, start) if start else 0
         starters = self.starters
         count = len(words)
         while i < count and starts[i] < limit:
             if words[i] in starters:
-                found = self.walk_loose(prepared, i, limit)
+                found = self.walk_loose(tokens, i, limit)
                 if found is not None:
                     hits.append(found[1])
                     i = found[0] + 1
@@ -543,44 +561,31 @@ class PhraseSet(Generic[V]):
         if pos >= limit or (pos and low[pos] in _ALNUM and low[pos - 1] in _ALNUM):
             return None
         if c.loose:
-            _, starts, _ = p.loose_tokens()
+            tokens = p.loose_tokens()
+            starts = tokens[1]
             i = bisect.bisect_left(starts, pos)
             if i == len(starts) or starts[i] != pos:
                 return None
-            found = c.walk_loose(p, i, limit)
+            found = c.walk_loose(tokens, i, limit)
             return found[1] if found else None
-        return c.match(p.text, low, pos, limit)
+        t = c.trigger.match(low, pos, limit)
+        if t is None:
+            return None
+        m = c.matcher(t.group()).match(low, pos, limit)
+        return None if m is None else c.hit(p.text, m)
 
     def next_hit(self, text: Searchable, start: int = 0, end: int | None = None) -> Hit[V] | None:
         """The first phrase that starts at or after ``start`` and ends by ``end``."""
         c = self._compiled or self._get()
-        if c.loose:
-            return next(self.scan(text, start, end), None)
         p = Prepared(text) if isinstance(text, str) else text
-        low = p.low
-        limit = len(low) if end is None else end
-        search = c.trigger.search
-        pos = start
-        while pos < limit:
-            t = search(low, pos, limit)
-            if t is None:
-                return None
-            s = t.start()
-            if not (s and low[s - 1] in _ALNUM and low[s] in _ALNUM):  # not inside a word
-                m = c.matcher(t.group()).match(low, s, limit)
-                hit = None if m is None else c.hit(p.text, low, m)
-                if hit is not None:
-                    return hit
-            pos = t.end()
-        return None
+        limit = len(p.low) if end is None else end
+        if c.loose:
+            return next(iter(c.loose_hits(p, start, limit)), None)
+        return c.next_hit(p.text, p.low, start, limit)
 
     def find_all(self, text: Searchable, start: int = 0, end: int | None = None) -> list[Hit[V]]:
         """Every phrase in ``[start, end)``, left to right, not overlapping (the longest
         of those starting at one place)."""
-        c = self._compiled or self._get()
-        if c.loose:
-            p = Prepared(text) if isinstance(text, str) else text
-            return c.loose_hits(p, start, len(p.low) if end is None else end)
         return list(self.scan(text, start, end))
 
     def scan(self, text: Searchable, start: int = 0, end: int | None = None) -> Iterator[Hit[V]]:
@@ -588,13 +593,13 @@ class PhraseSet(Generic[V]):
         c = self._compiled or self._get()
         p = Prepared(text) if isinstance(text, str) else text
         limit = len(p.low) if end is None else end
-        if not c.loose:
-            hit = self.next_hit(p, start, limit)
-            while hit is not None:
-                yield hit
-                hit = self.next_hit(p, hit.end, limit)
+        if c.loose:
+            yield from c.loose_hits(p, start, limit)
             return
-        yield from c.loose_hits(p, start, limit)
+        hit = c.next_hit(p.text, p.low, start, limit)
+        while hit is not None:
+            yield hit
+            hit = c.next_hit(p.text, p.low, hit.end, limit)
 
     # ------------------------------------------------------------------ as data
 
