@@ -16,6 +16,9 @@ from typing import Any
 
 import griffe
 
+# A Markdown link to a page of the site, written relative to docs/ ("contract.md#spans")
+_PAGE_LINK_RE = re.compile(r"\]\((?![a-z]+:|#|/|\.\./)([\w./-]+\.md(?:#[\w-]*)?)\)")
+
 # :func:`~imrparse.parse`, :class:`Plugins`, :data:`SAMPLE_LETTER`, ...
 _ROLE_RE = re.compile(r":(?:func|class|meth|attr|data|mod|exc|obj):`(~?)([\w.]+)(?:\(\))?`")
 
@@ -50,11 +53,17 @@ def _fence_doctests(text: str) -> str:
     return "\n".join(out)
 
 
+_DOCTEST_DIRECTIVE_RE = re.compile(r"\s*# doctest: [+-][A-Z_, +-]+$", re.MULTILINE)
+
+
 def to_markdown(text: str, obj: griffe.Object) -> str:
     """One docstring, from the code's conventions to Markdown."""
     text = _ROLE_RE.sub(lambda m: _role(m, obj), text)
+    # the reference pages live in docs/reference/
+    text = _PAGE_LINK_RE.sub(r"](../\1)", text)
     text = re.sub(r"(\S)::$", r"\1:", text, flags=re.MULTILINE)  # "prints it::" + literal block
     text = re.sub(r"^::$\n", "", text, flags=re.MULTILINE)
+    text = _DOCTEST_DIRECTIVE_RE.sub("", text)  # for the doctest runner, not for readers
     return _fence_doctests(text)
 
 
