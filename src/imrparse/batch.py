@@ -33,6 +33,7 @@ class Outcome:
 
     @property
     def ok(self) -> bool:
+        """True when the letter parsed (``determination`` is set, ``error`` is None)."""
         return self.error is None
 
 
