@@ -56,6 +56,8 @@ DOCS = ROOT / "docs"
 SRC = ROOT / "src" / "imrparse"
 FIXTURE = corpus.SEED_DIR / "000_0fbd6ac09ab502b6.txt"
 
+HOOKS = DOCS / "_hooks"
+
 SKIP_MARK = "<!-- skip-test -->"
 OPT_IN_MARK = "<!-- docs-test: run -->"
 #: Pages whose examples are tested elsewhere or not meant to run, unless they opt in.
@@ -96,8 +98,29 @@ def code_blocks(text: str) -> list[Block]:
     return blocks
 
 
+@functools.lru_cache(maxsize=None)
+def load_hook(name: str) -> Any:
+    """A module of docs/_hooks (they are MkDocs hooks, not part of the package)."""
+    spec = importlib.util.spec_from_file_location(f"docs_hooks_{name}", HOOKS / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def site_pages() -> list[Path]:
+    """Every page of the site: the Markdown files of docs/ and its sub-folders."""
+    return sorted(p for p in DOCS.rglob("*.md") if HOOKS not in p.parents)
+
+
+def page_text(page: Path) -> str:
+    """A page as the site shows it: with the files it includes (docs/_hooks/includes.py)."""
+    text = page.read_text(encoding="utf-8")
+    return load_hook("includes").expand(text, page) if page.is_relative_to(DOCS) else text
+
+
 def example_pages() -> list[Path]:
-    pages = [ROOT / "README.md"] + sorted(DOCS.glob("*.md"))
+    pages = [ROOT / "README.md"] + site_pages()
     return [p for p in pages
             if p.name not in NOT_RUN_BY_DEFAULT or OPT_IN_MARK in p.read_text(encoding="utf-8")]
 
@@ -115,9 +138,9 @@ def run_block(block: Block, page: Path, globs: dict[str, Any]) -> None:
     assert runner.failures == 0, f"{where}: the pycon block's output is not what it shows\n{report.getvalue()}"
 
 
-@pytest.mark.parametrize("page", example_pages(), ids=lambda p: p.name)
+@pytest.mark.parametrize("page", example_pages(), ids=lambda p: str(p.relative_to(ROOT)))
 def test_examples_run(page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    blocks = code_blocks(page.read_text(encoding="utf-8"))
+    blocks = code_blocks(page_text(page))
     if not blocks:
         pytest.skip(f"{page.name} has no runnable examples")
     (tmp_path / "tests").symlink_to(ROOT / "tests", target_is_directory=True)
@@ -131,7 +154,7 @@ def test_examples_run(page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatc
 def test_skip_marks_are_used_sparingly() -> None:
     """Most examples must run: skip-test is for what needs files we cannot ship."""
     for page in example_pages():
-        text = page.read_text(encoding="utf-8")
+        text = page_text(page)
         skipped = text.count(SKIP_MARK)
         assert skipped <= max(2, len(code_blocks(text)) // 3), f"{page.name}: too many skipped examples"
 
@@ -410,9 +433,9 @@ def anchors(path: Path) -> set[str]:
     return {slug(line) for line in text.splitlines() if line.startswith("#")}
 
 
-@pytest.mark.parametrize("page", [ROOT / "README.md"] + sorted(DOCS.glob("*.md")), ids=lambda p: p.name)
+@pytest.mark.parametrize("page", [ROOT / "README.md"] + site_pages(), ids=lambda p: str(p.relative_to(ROOT)))
 def test_relative_links_resolve(page: Path) -> None:
-    text = re.sub(r"^```.*?^```", "", page.read_text(encoding="utf-8"), flags=re.MULTILINE | re.DOTALL)
+    text = re.sub(r"^```.*?^```", "", page_text(page), flags=re.MULTILINE | re.DOTALL)
     for target in _LINK_RE.findall(text):
         if re.match(r"[a-z]+:", target):
             continue  # an absolute URL
@@ -425,10 +448,10 @@ def test_relative_links_resolve(page: Path) -> None:
             assert anchor in anchors(dest), f"{page.name}: no heading for #{anchor} in {dest.name}"
 
 
-@pytest.mark.parametrize("page", [ROOT / "README.md"] + sorted(DOCS.glob("*.md")), ids=lambda p: p.name)
+@pytest.mark.parametrize("page", [ROOT / "README.md"] + site_pages(), ids=lambda p: str(p.relative_to(ROOT)))
 def test_no_pipe_inside_code_in_a_table(page: Path) -> None:
     """GitHub splits a table row at every ``|``, even inside backticks."""
-    text = re.sub(r"^```.*?^```", "", page.read_text(encoding="utf-8"), flags=re.MULTILINE | re.DOTALL)
+    text = re.sub(r"^```.*?^```", "", page_text(page), flags=re.MULTILINE | re.DOTALL)
     for line in text.splitlines():
         if line.startswith("|"):
             bad = [code for code in re.findall(r"`[^`]*`", line) if "|" in code]
@@ -436,18 +459,6 @@ def test_no_pipe_inside_code_in_a_table(page: Path) -> None:
 
 
 # -- 6. the site: generated tables, docstrings, the API reference, the nav --------------------------
-
-HOOKS = DOCS / "_hooks"
-
-
-def load_hook(name: str) -> Any:
-    """A module of docs/_hooks (they are MkDocs hooks, not part of the package)."""
-    spec = importlib.util.spec_from_file_location(f"docs_hooks_{name}", HOOKS / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
 
 def test_contract_tables_are_the_ones_generated_from_the_models() -> None:
     """docs/contract.md's field tables are what the site generates from the models
@@ -617,10 +628,6 @@ def test_the_api_reference_renders_every_public_name(module: str) -> None:
         if f"{module}.{name}" not in rendered and f"{defined}.{name}" not in rendered:
             missing.append(name)
     assert not missing, f"docs/reference/ renders no {', '.join(missing)} of {module}"
-
-
-def site_pages() -> list[Path]:
-    return sorted(p for p in DOCS.rglob("*.md") if HOOKS not in p.parents)
 
 
 def test_every_page_is_in_the_nav() -> None:
