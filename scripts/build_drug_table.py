@@ -18,13 +18,13 @@ action (the first one MeSH lists, so oxycodone's is "Narcotics" but topiramate's
 4. else the substance is left out of the table (chemicals, proteins, research compounds).
 
 A combination takes its main ingredient's class and a product on the skin its topical
-class, by the rules of :mod:`imrparse._drug_lookup` (imported from there, so the build
+class, by the rules of :mod:`imrparse.fields.drugs` (imported from there, so the build
 and the lookup agree); it is kept when it has a MedlinePlus monograph or each of its
 parts has a class or a monograph.  Every name the dictionary gives a kept substance is
 kept when it looks like a drug name (see :func:`keep_name`), with the substance's
 ingredients as its generic, except that a substance of rule 3 keeps only its own name
 (its other names are mostly foreign brands and spellings).  Names are written in the
-lookup's matching form (:func:`imrparse._drug_lookup.key`).  The output is sorted and has
+lookup's matching form (:func:`imrparse.fields.drugs.key`).  The output is sorted and has
 no timestamp: the same dictionary version gives the same bytes.
 """
 
@@ -42,7 +42,7 @@ import sys
 from pathlib import Path
 from typing import Any, Iterable, NamedTuple
 
-from imrparse._drug_lookup import (
+from imrparse.fields.drugs import (
     CREAM_FORMS,
     DRUG_CLASSES,
     OTHER_NOISE,
@@ -345,7 +345,7 @@ def build_rows(
 
 
 def choose(rows: Iterable[Row]) -> list[Row]:
-    """One row per name in matching form (imrparse._drug_lookup.key), sorted by it.
+    """One row per name in matching form (imrparse.fields.drugs.key), sorted by it.
 
     The dictionary spells every name in lower case already; writing it as its key
     ("peri-colace" as "peri colace") lets the lookup load the table without tokenizing.

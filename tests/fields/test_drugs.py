@@ -1,4 +1,4 @@
-"""imrparse._drug_lookup: drug names to generic ingredients and a workers' comp class.
+"""imrparse.fields.drugs: drug names to generic ingredients and a workers' comp class.
 
 Table-driven: each row is a drug as a request might write it (invented phrasings: case,
 punctuation, salts, release and dosage forms, strengths, brand or generic, combinations
@@ -19,10 +19,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from imrparse import _drug_lookup as drugs
-from imrparse._drug_lookup import CLASS_PRECEDENCE, DRUG_CLASSES, DrugInfo, key, lookup, names
+from imrparse.fields import drugs
+from imrparse.fields.drugs import CLASS_PRECEDENCE, DRUG_CLASSES, DrugInfo, key, lookup, names
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 VOCAB = ROOT / "src" / "imrparse" / "vocab"
 GENERATED = VOCAB / "drug_table.tsv"
 HAND = VOCAB / "drug_table_wc.tsv"
