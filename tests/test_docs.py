@@ -1,6 +1,7 @@
 """The documentation is checked like code, so that it cannot drift from the package.
 
-* Every ```python block of README.md and docs/*.md runs, in order, in one namespace per
+* Every ```python block of README.md and of every page of the site (docs/ and its
+  sub-folders, with the files a page includes) runs, in order, in one namespace per
   file (later blocks use names from earlier ones), from a scratch folder that has the
   repository's ``tests/`` folder linked in, so examples read
   ``tests/fixtures/letters/...`` and write their output files where they like.
@@ -21,6 +22,11 @@
   documented in docs/contract.md or docs/robustness.md.
 * Relative links between the docs point at files and headings that exist, and no table
   cell hides a ``|`` in code (GitHub would split the row there).
+* The site (mkdocs.yml; CI builds it with ``mkdocs build --strict``): docs/contract.md's
+  field tables are the ones generated from the models' field docstrings; every ``>>>``
+  example in the docstrings of the public modules runs; every public name has a
+  docstring, and the API reference (docs/reference/) renders it; every page of docs/ is
+  in the navigation.
 
 Everything runs offline on the fixture letters and ``imrparse.testing.SAMPLE_LETTER``
 in a few seconds.
@@ -460,6 +466,7 @@ def test_no_pipe_inside_code_in_a_table(page: Path) -> None:
 
 # -- 6. the site: generated tables, docstrings, the API reference, the nav --------------------------
 
+
 def test_contract_tables_are_the_ones_generated_from_the_models() -> None:
     """docs/contract.md's field tables are what the site generates from the models
     (edit the field docstrings in models.py, then ``python docs/_hooks/contract_tables.py``)."""
@@ -621,8 +628,8 @@ def test_the_api_reference_renders_every_public_name(module: str) -> None:
     missing = []
     for name in mod.__all__:
         obj = getattr(mod, name)
-        if inspect.ismodule(obj):
-            assert f"docs/reference/{name}.md" and (REFERENCE / f"{name}.md").exists(), name
+        if inspect.ismodule(obj):  # imrparse.errors, imrparse.models: a page of their own
+            assert (REFERENCE / f"{name}.md").exists(), f"no docs/reference/{name}.md"
             continue
         defined = getattr(obj, "__module__", None)
         if f"{module}.{name}" not in rendered and f"{defined}.{name}" not in rendered:
