@@ -46,7 +46,7 @@ def _fence_doctests(text: str) -> str:
             while i < len(lines) and lines[i].strip():
                 block.append(lines[i])
                 i += 1
-            out += ["```pycon", *block, "```"]
+            out += ["", "```pycon", *block, "```"]
             continue
         out.append(line)
         i += 1
