@@ -278,7 +278,7 @@ class Patient:
     Example: `"2016-10-13"`
     """
     spans: Mapping[str, Span] = attrs.field(factory=_spans, hash=False)
-    """`age`, `sex` (the deciding word), `date_of_injury`.
+    """Where each value stands: `age`, `sex` (the deciding word), `date_of_injury`.
 
     Example: `{"age": [1268, 1270], "sex": [1280, 1284]}`
     """
@@ -318,7 +318,7 @@ class Summary:
     Example: `[1244, 2950]`
     """
     spans: Mapping[str, Span] = attrs.field(factory=_spans, hash=False)
-    """`diagnoses.N`, `prior_treatments.N`, `ur_decision_date`.
+    """Where each value stands: `diagnoses.N`, `prior_treatments.N`, `ur_decision_date`.
 
     Example: `{"diagnoses.0": [1393, 1417], ...}`
     """
