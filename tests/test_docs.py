@@ -262,7 +262,7 @@ def test_contract_tables_follow_the_key_order_of_the_output(title: str) -> None:
 
 
 def vocabularies() -> dict[str, list[str]]:
-    from imrparse.vocab import body_regions, guidelines, modalities, services
+    from imrparse.vocab import body_regions, dwc, guidelines, modalities, services
 
     modality_names = set(modalities.IMAGING.values()) | set(modalities.COMBINED_MODALITIES.values())
     modality_names |= {v for v in modalities.TESTS.values() if v}
@@ -272,6 +272,7 @@ def vocabularies() -> dict[str, list[str]]:
         "Laterality": sorted({side for side, _ in body_regions.LATERALITY.values()}),
         "Modalities": sorted(modality_names),
         "Guidelines": [g.short for g in guidelines.GUIDELINES] + ["Literature"],
+        "DWC request categories": [*dwc.DWC_CATEGORIES, *dwc.BY_CATEGORY, *dwc.BY_PROCEDURE],
     }
 
 
