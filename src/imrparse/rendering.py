@@ -5,8 +5,9 @@ from __future__ import annotations
 import io
 import os
 import tempfile
-from typing import IO, Any, Iterable
+from typing import IO, Any, Callable, Iterable
 
+from .errors import UnsupportedInput
 from .models import Determination
 from .plugin.api import FormatOptions, OutputFormat
 from .plugin.registry import Plugins, get_plugins, named
@@ -25,6 +26,8 @@ def render(
     stream: IO[Any] | None = None,
     *,
     plugins: Plugins | None = None,
+    spans: bool = True,
+    letter_text: str | Callable[[Determination], str | None] | None = None,
 ) -> str | bytes | None:
     """Write determinations in ``format`` to ``stream``; without a stream, return the
     output (``str``, or ``bytes`` for binary formats such as parquet and for formats that
@@ -32,13 +35,25 @@ def render(
 
     A single Determination renders as one object where the format distinguishes
     (``json``); an iterable renders as a collection.
+
+    ``spans=False`` leaves character offsets out (``json``, ``jsonl``, ``sqlite``).
+    ``letter_text`` is the text the spans index into, for formats that show the letter
+    (``html``): the text itself when rendering one Determination, or a function from a
+    Determination to its text; without it they read ``source`` again.
     """
     plugins = plugins or get_plugins()
     fmt = get_format(format, plugins)
     single = isinstance(determinations, Determination)
     dets: Iterable[Determination] = (
         [determinations] if isinstance(determinations, Determination) else determinations)
-    options = FormatOptions(converter=plugins.converter, single=single)
+    if isinstance(letter_text, str):
+        if not single:
+            raise UnsupportedInput("one letter_text was given for several letters",
+                                   expected="a function from a Determination to its text")
+        text = letter_text
+        letter_text = lambda _det: text  # noqa: E731 - one letter, one text
+    options = FormatOptions(converter=plugins.converter, single=single, spans=spans,
+                            letter_text=letter_text)
     if fmt.needs_path:
         return _render_to_file(plugins, fmt, dets, stream, options)
     if stream is not None:

@@ -39,6 +39,8 @@ def add_arguments(p: argparse.ArgumentParser, plugins: Plugins) -> None:
                    help="also write each failure as a JSON line "
                         "(source, error, message, expected, line, column)")
     p.add_argument("-q", "--quiet", action="store_true", help="no failure messages on standard error")
+    p.add_argument("--no-spans", dest="spans", action="store_false",
+                   help="leave out character offsets (span, spans) in json, jsonl and sqlite")
 
 
 def _error_record(outcome: Outcome) -> dict[str, Any]:
@@ -116,7 +118,8 @@ def run(args: argparse.Namespace, plugins: Plugins) -> int:
             if errors_out is not None:
                 errors_out.write(json.dumps(_error_record(outcome)) + "\n")
 
-    options = FormatOptions(converter=plugins.converter, single=single)
+    options = FormatOptions(converter=plugins.converter, single=single, spans=args.spans,
+                            reader=args.reader)
     try:
         if fmt.needs_path:
             plugins.write(fmt, determinations(), args.output, options)
