@@ -12,7 +12,45 @@ from .models import Determination
 from .plugin.api import FormatOptions, OutputFormat
 from .plugin.registry import Plugins, get_plugins, named
 
-__all__ = ["render", "get_format"]
+__all__ = ["render", "get_format", "SourceTexts"]
+
+
+class SourceTexts:
+    """``FormatOptions.letter_text`` for letters parsed from files: the text of each
+    letter, read again from the file it was parsed from, with the same reader.
+
+    The determinations do not hold their text (it would double the JSON), and their
+    ``source`` is a file name only, so whoever parses the files notes each
+    determination's path (:meth:`note`) before handing it to the format. Texts are read
+    only when a format asks (``html``), as it receives each letter: only the last
+    :attr:`KEEP` letters noted are remembered, so a long batch in another format costs
+    no memory.
+    """
+
+    KEEP = 64
+
+    def __init__(self, reader: str | None = None, plugins: Plugins | None = None) -> None:
+        self.reader = reader
+        self.plugins = plugins
+        self._paths: dict[int, str] = {}
+
+    def note(self, det: Determination, path: str) -> None:
+        """``det`` was parsed from the file ``path``."""
+        self._paths[id(det)] = path
+        if len(self._paths) > self.KEEP:
+            del self._paths[next(iter(self._paths))]  # the oldest (dicts keep insertion order)
+
+    def __call__(self, det: Determination) -> str | None:
+        path = self._paths.pop(id(det), None)
+        if path is None or not os.path.isfile(path):
+            return None
+        from .errors import ImrParseError
+        from .reading import read_file
+
+        try:
+            return read_file(path, reader=self.reader, plugins=self.plugins)
+        except ImrParseError:
+            return None
 
 
 def get_format(name: str, plugins: Plugins | None = None) -> OutputFormat:

@@ -100,12 +100,11 @@ class FormatOptions:
     #: ``spans`` (``csv`` never has them).
     spans: bool = True
     #: The text a letter's spans index into, for formats that show the letter (``html``):
-    #: called with each determination, ``None`` when unknown. Without it (or when it
-    #: returns ``None``) such a format reads ``determination.source`` again with
-    #: :func:`imrparse.read_file` and :attr:`reader`.
+    #: called with each determination, ``None`` when unknown (the command line passes a
+    #: :class:`imrparse.rendering.SourceTexts`, which reads each file again). Without it
+    #: (or when it returns ``None``) such a format reads ``determination.source`` again
+    #: when that is a file.
     letter_text: Callable[[Determination], str | None] | None = None
-    #: The reader the letters were read with (``--reader``), for re-reading them.
-    reader: str | None = None
 
 
 @attrs.frozen
