@@ -308,7 +308,7 @@ def commands() -> list[str]:
 _OPTION_RE = re.compile(r"(?<![\w-])(--?[A-Za-z][\w-]*)")
 
 
-@pytest.mark.parametrize("command", ["parse", "plugins", "schema"])
+@pytest.mark.parametrize("command", ["parse", "stats", "show", "plugins", "schema"])
 def test_cli_md_names_every_option(command: str) -> None:
     doc = read("cli.md")
     assert f"imrparse {command}" in doc
@@ -319,7 +319,7 @@ def test_cli_md_names_every_option(command: str) -> None:
 
 def test_cli_md_names_every_command_and_format() -> None:
     doc = read("cli.md")
-    assert set(commands()) == {"parse", "plugins", "schema"}, "a new command: document it"
+    assert set(commands()) == {"parse", "stats", "show", "plugins", "schema"}, "a new command: document it"
     for name in imrparse.plugins.get_plugins().formats:
         assert f"`{name}`" in doc, f"docs/cli.md does not describe the format {name!r}"
 

@@ -9,11 +9,11 @@ from typing import IO
 from ..plugin.registry import Plugins
 
 NAME = "stats"
-HELP = "outcome statistics (rates with 95% intervals) over letters or parsed output"
+HELP = "outcome statistics (rates with 95%% intervals) over letters or parsed output"
 
 
 def add_arguments(p: argparse.ArgumentParser, plugins: Plugins) -> None:
-    p.description = ("Count decisions and overturn rates (with 95%% Wilson intervals) over letters "
+    p.description = ("Count decisions and overturn rates (with 95% Wilson intervals) over letters "
                      "(PDF or text files, folders) or imrparse's output (.jsonl, .json, .parquet, "
                      ".sqlite; - for jsonl on standard input), grouped and filtered by fields. "
                      "See docs/analysis.md.")
