@@ -36,7 +36,8 @@ from ..errors import InvalidValue, UnsupportedInput
 from .fields import Field, field
 from .filters import Condition, parse_condition
 
-__all__ = ["Table", "Loaded", "load_letters", "outcome_table", "wilson", "NONE_LABEL", "DATA_SUFFIXES"]
+__all__ = ["Table", "Loaded", "load_letters", "read_output", "is_output", "outcome_table", "wilson",
+           "NONE_LABEL", "DATA_SUFFIXES"]
 
 #: How a missing value reads in a table.
 NONE_LABEL = "(none)"
@@ -116,24 +117,9 @@ def _parquet_letters(path: Path) -> Iterator[dict[str, Any]]:
             yield parquet.from_record(row)
 
 
-def _sqlite_letters(path: Path) -> Iterator[dict[str, Any]]:
-    import sqlite3
-
-    from ..builtin.formats.sqlite import _connect
-
-    conn = _connect(str(path))
-    try:
-        rows = conn.execute("SELECT json FROM letters ORDER BY letter_id")
-        for (document,) in rows:
-            yield json.loads(document)
-    except sqlite3.DatabaseError as exc:
-        raise UnsupportedInput(f"{path} has no letters table ({exc})",
-                               expected="a database written by imrparse's sqlite format") from None
-    finally:
-        conn.close()
-
-
-def _data_letters(source: str) -> Iterator[dict[str, Any]]:
+def read_output(source: str) -> Iterator[dict[str, Any]]:
+    """The contract JSON of each letter in imrparse's output: ``.jsonl``, ``.json``,
+    ``.parquet``, ``.sqlite``/``.db``, or ``-`` (JSON Lines on standard input)."""
     if source == "-":
         yield from _json_letters(sys.stdin, "<stdin>")
         return
@@ -142,13 +128,16 @@ def _data_letters(source: str) -> Iterator[dict[str, Any]]:
     if suffix == ".parquet":
         yield from _parquet_letters(path)
     elif suffix in (".sqlite", ".sqlite3", ".db"):
-        yield from _sqlite_letters(path)
+        from ..builtin.formats.sqlite import iter_letters
+
+        yield from iter_letters(str(path))
     else:
         with open(path, encoding="utf-8") as f:
             yield from _json_letters(f, path.name)
 
 
-def _is_data(source: str) -> bool:
+def is_output(source: str) -> bool:
+    """Whether ``source`` names imrparse's output (by its suffix) rather than a letter."""
     return source == "-" or Path(source).suffix.lower() in DATA_SUFFIXES
 
 
@@ -175,12 +164,12 @@ def load_letters(sources: Sequence[str | os.PathLike[str]], *, jobs: int = 1, st
 
     for raw in sources:
         source = os.fspath(raw)
-        if not _is_data(source):
+        if not is_output(source):
             pending.append(source)
             continue
         parse_pending()
         try:
-            letters.extend(_slim(d) for d in _data_letters(source) if isinstance(d, dict))
+            letters.extend(_slim(d) for d in read_output(source) if isinstance(d, dict))
         except OSError as exc:
             raise UnsupportedInput(f"cannot read {source}: {exc.strerror or exc}",
                                    expected="a readable jsonl, json, parquet or sqlite file") from None

@@ -2,15 +2,15 @@
 
 Shows the header, the expert reviewer, the patient, then each disputed item with its
 decision, the service read from it, the guidelines each side cited and the rationale,
-and the warnings. LETTER is a letter (PDF or text) or imrparse's JSON output (``.json``
-or ``.jsonl``, every letter in it).
+and the warnings. LETTER is a letter (PDF or text) or imrparse's output (``.json``,
+``.jsonl``, ``.parquet``, ``.sqlite``: every letter in it).
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
@@ -29,25 +29,19 @@ _DECISION_STYLE = {Decision.UPHELD: "bold blue", Decision.OVERTURNED: "bold dark
 def add_arguments(p: argparse.ArgumentParser, plugins: Plugins) -> None:
     p.description = "Show letters in the terminal, readable."
     p.add_argument("letters", nargs="+", metavar="LETTER",
-                   help="a letter (PDF or text) or imrparse's .json/.jsonl output")
+                   help="a letter (PDF or text) or imrparse's output (.json, .jsonl, .parquet, .sqlite)")
     p.add_argument("--lenient", action="store_true", help="parse damaged letters leniently")
     p.add_argument("--reader", metavar="NAME", help="force an input reader (e.g. pypdf)")
     p.add_argument("--width", type=int, metavar="N", help="line width (default: the terminal's)")
 
 
 def _load(path: str, args: argparse.Namespace, plugins: Plugins) -> Iterator[Determination]:
+    from ..analysis.stats import is_output, read_output
     from ..convert import from_dict
     from ..parsing import parse_file
 
-    if Path(path).suffix.lower() in (".json", ".jsonl"):
-        text = Path(path).read_text(encoding="utf-8")
-        stripped = text.lstrip()
-        if stripped.startswith("[") or (path.lower().endswith(".json") and stripped.startswith("{")):
-            data = json.loads(text)
-            records = data if isinstance(data, list) else [data]
-        else:
-            records = [json.loads(line) for line in text.splitlines() if line.strip()]
-        for record in records:
+    if is_output(path):
+        for record in read_output(path):
             yield from_dict(record, plugins.converter)
         return
     yield parse_file(path, strict=not args.lenient, reader=args.reader, plugins=plugins)
@@ -162,7 +156,6 @@ def run(args: argparse.Namespace, plugins: Plugins) -> int:
     from ..errors import ImrParseError
 
     console = Console(width=args.width, soft_wrap=False, highlight=False)
-    errors = Console(stderr=True, highlight=False)
     failed = 0
     for path in args.letters:
         try:
@@ -170,9 +163,9 @@ def run(args: argparse.Namespace, plugins: Plugins) -> int:
                 console.print(render(det))
         except ImrParseError as exc:
             failed += 1
-            errors.print(f"imrparse: {exc.with_source(Path(path).name)}", markup=False)
+            print(f"imrparse: {exc.with_source(Path(path).name)}", file=sys.stderr)  # unwrapped: the caret
         except (OSError, ValueError) as exc:
             failed += 1
-            errors.print(f"imrparse: {path}: {exc}", markup=False)
+            print(f"imrparse: {path}: {exc}", file=sys.stderr)
     return 1 if failed else 0
 

@@ -45,7 +45,7 @@ from ...models import SCHEMA_VERSION, Basis, Citation, Determination, Item
 from ...plugin.api import FormatOptions, OutputFormat, hookimpl
 from .json import letter_json
 
-__all__ = ["LAYOUT_VERSION", "TABLES", "write_sqlite", "read_sqlite"]
+__all__ = ["LAYOUT_VERSION", "TABLES", "write_sqlite", "read_sqlite", "iter_letters"]
 
 #: The version of this database layout (tables and columns), stored in ``imrparse_meta``.
 LAYOUT_VERSION = "1"
@@ -249,19 +249,24 @@ def write_sqlite(dets: Iterable[Determination], path: str, options: FormatOption
         conn.close()
 
 
-def read_sqlite(path: str, converter: Any = None) -> list[Determination]:
-    """The letters of a database this format wrote, in ``letter_id`` order."""
-    from ...convert import from_dict
-
+def iter_letters(path: str) -> Iterator[dict[str, Any]]:
+    """The contract JSON of each letter of a database this format wrote, in ``letter_id`` order."""
     conn = _connect(path)
     try:
-        rows = conn.execute("SELECT json FROM letters ORDER BY letter_id").fetchall()
+        for (document,) in conn.execute("SELECT json FROM letters ORDER BY letter_id"):
+            yield json.loads(document)
     except sqlite3.DatabaseError as exc:
         raise UnsupportedInput(f"{path} has no letters table ({exc})",
                                expected="a database written by imrparse's sqlite format") from None
     finally:
         conn.close()
-    return [from_dict(json.loads(r[0]), converter) for r in rows]
+
+
+def read_sqlite(path: str, converter: Any = None) -> list[Determination]:
+    """The letters of a database this format wrote, in ``letter_id`` order."""
+    from ...convert import from_dict
+
+    return [from_dict(data, converter) for data in iter_letters(path)]
 
 
 FORMATS = [
