@@ -3,17 +3,15 @@ browser (headless Chromium) and in the markup."""
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from html.parser import HTMLParser
 from pathlib import Path
 
 import attrs
-import pytest
 
 import imrparse
 from imrparse import cli
-from imrparse.builtin.formats.html import Entry, span_entries
+from imrparse.builtin.formats.html import span_entries
 from imrparse.models import Determination, Span, Warning
 from imrparse.testing import SAMPLE_LETTER
 
