@@ -293,7 +293,7 @@ def test_contract_tables_follow_the_key_order_of_the_output(title: str) -> None:
 
 
 def vocabularies() -> dict[str, list[str]]:
-    from imrparse.vocab import body_regions, guidelines, modalities, services
+    from imrparse.vocab import body_regions, dwc, guidelines, modalities, services
 
     modality_names = set(modalities.IMAGING.values()) | set(modalities.COMBINED_MODALITIES.values())
     modality_names |= {v for v in modalities.TESTS.values() if v}
@@ -303,6 +303,7 @@ def vocabularies() -> dict[str, list[str]]:
         "Laterality": sorted({side for side, _ in body_regions.LATERALITY.values()}),
         "Modalities": sorted(modality_names),
         "Guidelines": [g.short for g in guidelines.GUIDELINES] + ["Literature"],
+        "DWC request categories": [*dwc.DWC_CATEGORIES, *dwc.BY_CATEGORY, *dwc.BY_PROCEDURE],
     }
 
 
@@ -338,7 +339,7 @@ def commands() -> list[str]:
 _OPTION_RE = re.compile(r"(?<![\w-])(--?[A-Za-z][\w-]*)")
 
 
-@pytest.mark.parametrize("command", ["parse", "plugins", "schema"])
+@pytest.mark.parametrize("command", ["parse", "stats", "show", "plugins", "schema"])
 def test_cli_md_names_every_option(command: str) -> None:
     doc = read("cli.md")
     assert f"imrparse {command}" in doc
@@ -349,7 +350,7 @@ def test_cli_md_names_every_option(command: str) -> None:
 
 def test_cli_md_names_every_command_and_format() -> None:
     doc = read("cli.md")
-    assert set(commands()) == {"parse", "plugins", "schema"}, "a new command: document it"
+    assert set(commands()) == {"parse", "stats", "show", "plugins", "schema"}, "a new command: document it"
     for name in imrparse.plugins.get_plugins().formats:
         assert f"`{name}`" in doc, f"docs/cli.md does not describe the format {name!r}"
 

@@ -539,7 +539,10 @@ class Service:
     Example: `"opioid"`
     """
     dwc_category: str | None = None
-    """The request category of the state's IMR decision search.
+    """The request category of the state's IMR decision search, derived from `category`
+    (and `procedure`) as [listed below](#dwc-request-categories-servicedwc_category); null
+    for `other` services the state's scheme does not name. Derived, so it has no entry in
+    `spans`.
 
     Example: `"Pharmaceuticals"`
     """

@@ -98,6 +98,16 @@ class FormatOptions:
     converter: cattrs.Converter
     #: True when the user asked for exactly one letter (json then prints an object).
     single: bool = False
+    #: False when the user does not want character offsets (``--no-spans``): the
+    #: ``json``, ``jsonl`` and ``sqlite`` formats then leave out every ``span`` and
+    #: ``spans`` (``csv`` never has them).
+    spans: bool = True
+    #: The text a letter's spans index into, for formats that show the letter (``html``):
+    #: called with each determination, ``None`` when unknown (the command line passes a
+    #: :class:`imrparse.rendering.SourceTexts`, which reads each file again). Without it
+    #: (or when it returns ``None``) such a format reads ``determination.source`` again
+    #: when that is a file.
+    letter_text: Callable[[Determination], str | None] | None = None
 
 
 @attrs.frozen
