@@ -341,7 +341,7 @@ def test_cli_md_names_every_environment_variable() -> None:
 # -- 5. warning codes -------------------------------------------------------------------------------
 
 _CODE_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$")
-_REPORTING_CALLS = {"warn", "problem", "missing", "Warning"}
+_REPORTING_CALLS = {"warn", "problem", "missing", "Warning", "Doubt"}
 
 
 def _is_codec(name: str) -> bool:
@@ -355,7 +355,7 @@ def _is_codec(name: str) -> bool:
 @functools.lru_cache(maxsize=1)
 def warning_codes() -> dict[str, str]:
     """Every warning code in src: the kebab-case string constants of each function that
-    reports a problem (``ctx.warn``, ``ctx.problem``, the layout's ``missing``, ``Warning``),
+    reports a problem (``ctx.warn``, ``ctx.problem``, the layout's ``missing``, ``Warning``, ``Doubt``),
     which catches codes passed through variables too."""
     codes: dict[str, str] = {}
     for path in sorted(SRC.rglob("*.py")):
@@ -379,7 +379,7 @@ def warning_codes() -> dict[str, str]:
 
 def test_warning_codes_are_found() -> None:
     codes = warning_codes()
-    assert {"missing-rationale", "decoded-cp1252", "dates-out-of-order", "unexpected-text"} <= set(codes)
+    assert {"missing-rationale", "decoded-cp1252", "implausible-date", "unexpected-text", "ur-date-not-read"} <= set(codes)
 
 
 def test_every_warning_code_is_documented() -> None:

@@ -133,7 +133,7 @@ def test_preamble_with_a_page_break_and_blank_lines_inside() -> None:
 
 
 def test_preamble_of_the_first_item() -> None:
-    values = VALUES[0]
+    values = VALUES[1]
     head = PHRASINGS[1][0].format(**values)
     text = make_letter(LetterSpec(items=[ItemSpec(request=head), ItemSpec(request="MRI of the left knee")]))
     det = imrparse.parse(text)
