@@ -1,6 +1,7 @@
 """The ``imrparse`` command.
 
     imrparse parse PATH... [--format NAME] [-o FILE] [--lenient] [--jobs N] ...
+    imrparse check PATH... [--json] [--top N] [--lenient] [--jobs N]
     imrparse plugins [--json]
     imrparse schema
 
@@ -28,7 +29,7 @@ from ..plugin.registry import Plugins, get_plugins
 __all__ = ["main", "COMMANDS"]
 
 #: The commands, in the order ``imrparse --help`` lists them (modules of this package).
-COMMANDS = ("parse", "plugins", "schema")
+COMMANDS = ("parse", "check", "plugins", "schema")
 
 
 def _command(name: str) -> ModuleType:
