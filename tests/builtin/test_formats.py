@@ -150,7 +150,7 @@ def test_csv_cells_agree_with_the_json(plugins: Plugins, letters: list[Determina
                 if column == "item.index":
                     continue
                 parts = column.split(".")
-                if parts[-1] == "guidelines":
+                if column in format_csv.added_columns():
                     continue  # added for counting, not a key of the JSON (tested below)
                 value = (_json_at(item, parts[1:]) if parts[0] == "item" else _json_at(data, parts))
                 if isinstance(value, bool):

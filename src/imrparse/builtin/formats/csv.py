@@ -36,7 +36,7 @@ from ...contract import Shape, fields_of
 from ...models import Basis, Citation, Determination, Item, Warning
 from ...plugin.api import FormatOptions, OutputFormat, hookimpl
 
-__all__ = ["columns", "rows", "write_csv", "join_cell", "split_cell", "JOIN", "ESCAPE"]
+__all__ = ["columns", "added_columns", "rows", "write_csv", "join_cell", "split_cell", "JOIN", "ESCAPE"]
 
 #: How list values are joined in one cell, and the character that escapes a ``JOIN`` or
 #: itself inside a value (a citation's text may hold "; " or anything else).
@@ -128,6 +128,12 @@ def columns() -> list[str]:
     """The column names, in file order."""
     letter, item = _columns()
     return [c.name for c in letter] + [ITEM_PREFIX + "index"] + [c.name for c in item]
+
+
+def added_columns() -> list[str]:
+    """The columns that are no key of the contract's JSON: added for counting."""
+    letter, item = _columns()
+    return [c.name for c in (*letter, *item) if c.derive is not None]
 
 
 def _get(obj: Any, path: tuple[str, ...]) -> Any:
