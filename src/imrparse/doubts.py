@@ -149,14 +149,18 @@ def _guideline_line_not_read(det: Determination, text: str | None) -> Iterator[D
 
 _UR_RE = re.compile(r"(?i:\butilization\s+review)|\bUR\b")
 _DIAGNOSIS_RE = re.compile(r"\bdiagnos(?:is|es|ed)\b|\bbeing\s+treated\s+for\b", re.IGNORECASE)
-# A sentence of the summary: up to a period, ! or ? that is no decimal point.
-_SENTENCE_RE = re.compile(r"[^.!?]*(?:[.!?](?!\d)|$)")
+# The end of a sentence: a period, ! or ? that is no decimal point.
+_SENTENCE_END_RE = re.compile(r"[.!?](?!\d)")
+_SENTENCE_REACH = 600  # characters searched either side of a cue for its sentence
 
 
-def _sentences(text: str) -> Iterator[tuple[int, int]]:
-    for m in _SENTENCE_RE.finditer(text):
-        if m.group().strip():
-            yield m.start(), m.end()
+def _sentence_around(text: str, pos: int) -> str:
+    """The sentence of ``text`` that holds ``pos``, white space folded."""
+    lo = max(0, pos - _SENTENCE_REACH)
+    ends = [m.end() for m in _SENTENCE_END_RE.finditer(text, lo, pos)]
+    start = ends[-1] if ends else lo
+    m = _SENTENCE_END_RE.search(text, pos, pos + _SENTENCE_REACH)
+    return " ".join(text[start:m.end() if m else pos + _SENTENCE_REACH].split())
 
 
 def _locate(det: Determination, text: str | None, cue: re.Pattern[str], nth: int) -> Span | None:
@@ -173,15 +177,12 @@ def _locate(det: Determination, text: str | None, cue: re.Pattern[str], nth: int
 
 def _summary_cue(det: Determination, text: str | None, cue: re.Pattern[str],
                  holds: Callable[[str], bool]) -> tuple[Span | None, str] | None:
-    """Where the first summary sentence with ``cue`` that ``holds`` stands, and the sentence."""
+    """Where the first ``cue`` whose summary sentence ``holds`` stands, and the sentence."""
     summary = det.summary.text
-    nth = 0
-    for start, end in _sentences(summary):
-        sentence = summary[start:end]
-        for _ in cue.finditer(sentence):
-            if holds(sentence):
-                return _locate(det, text, cue, nth), " ".join(sentence.split())
-            nth += 1
+    for nth, m in enumerate(cue.finditer(summary)):
+        sentence = _sentence_around(summary, m.start())
+        if holds(sentence):
+            return _locate(det, text, cue, nth), sentence
     return None
 
 
