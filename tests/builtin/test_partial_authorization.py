@@ -64,6 +64,20 @@ PHRASINGS = [
      "portion of the original request, {R} is", "R", "O", "A"),
     # A plain request after the preamble.
     ("{O} was the original request. {A} was authorized by the Claims Administrator. {R}", "R", "O", "A"),
+    # Clauses joined by "and", "of which".
+    ("{O} was the original request and {A} was authorized by the Claims Administrator. The "
+     "remaining IMR eligible portion of the original request, {R} is", "R", "O", "A"),
+    ("{O} was the original request, of which {A} was certified by the Claims Administrator. The "
+     "portion of the original request that remains IMR eligible, {R} is", "R", "O", "A"),
+    # "this request", "modified from X to Y", "partially certified the request, authorizing Y".
+    ("{O} was the original request. The Claims Administrator modified this request to {A}. The "
+     "remaining portion of the original request, {R} is", "R", "O", "A"),
+    ("Utilization review modified the request from {O} to {A}. The remaining IMR eligible portion "
+     "of the original request, {R} is", "R", "O", "A"),
+    ("{O} was requested. The Claims Administrator partially certified the request, authorizing "
+     "{A}. The remaining IMR eligible portion of the original request, {R} is", "R", "O", "A"),
+    ("{O} was the original request. The Claims Administrator authorized {A} for weaning purposes, "
+     "leaving the original request IMR eligible. The original request, {O} is", "O", "O", "A"),
 ]
 
 CASES = ["as written", "upper", "lower"]

@@ -76,19 +76,26 @@ _RATIONALE_WORDS_RE = re.compile(
 # A leading "The request for" in a named part is not part of it; "the request" alone
 # names nothing ("The Utilization Review modified the request").
 _LEAD_RE = re.compile(r"(?:the\s+)?(?:original\s+)?request(?:ed\s+treatment)?\s+(?:for|of)\s+", _FLAGS)
-_BARE_RE = re.compile(r"(?:the\s+|this\s+)?(?:original\s+|initial\s+)?(?:request|it|them|same)", _FLAGS)
+_BARE_RE = re.compile(r"(?:(?:the|this|that)\s+)?(?:original\s+|initial\s+)?(?:request|it|them|same|this|that)",
+                      _FLAGS)
+# Words that join a clause to the one before ("..., and Y was authorized", "..., of which
+# Y was certified"): not part of what it names.
+_JOINER_RE = re.compile(r"(?:and|but|while|whereas|however|of\s+which|of\s+this|of\s+these)\b,?\s*", _FLAGS)
 
 # Kinds of clause: (kind, pattern); the first that matches the whole clause wins.
 # "v" is the named part, "o" an original request named on the way, "tail" more clauses.
+_THE = r"(?:the|this|that)\s+"
+_REQUEST = r"(?:" + _THE + r")?(?:original\s+)?request"
 _CLAUSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(p, _FLAGS)) for kind, p in (
-    # "(The request for) X was modified to Y", "The Claims Administrator modified the
-    # request (for X) to Y": before "original" so that "The original request was
+    # "(The request for) X was modified (from X) to Y", "The Claims Administrator modified
+    # the request (for X) to Y": before "original" so that "The original request was
     # modified to Y" is what was granted.
     ("granted", r"(?P<o>.+?)\s+" + _BE + r"\s+(?:modified|partially\s+(?:certified|authori[sz]ed|approved))"
-                + _BY_AGENT + r"\s+(?:to|as)\s+(?P<v>.+?)" + _TAIL),
-    ("granted", _AGENT + r"\s+(?:has\s+)?" + _GRANTED + r"\s+(?:(?:the\s+)?(?:original\s+)?request"
-                r"(?:\s+for\s+(?P<o>.+))?\s+(?:to|as)\s+|a\s+modified\s+(?:request|quantity)\s+of\s+)?"
-                r"(?P<v>.+?)" + _TAIL),
+                + _BY_AGENT + r"(?:\s+from\s+.+?)?\s+(?:to|as)\s+(?P<v>.+?)" + _TAIL),
+    ("granted", _AGENT + r"\s+(?:has\s+)?" + _GRANTED + r"\s+(?:" + _REQUEST
+                + r"(?:\s+(?:for|from)\s+(?P<o>.+))?\s+(?:to|as)\s+|" + _REQUEST
+                + r",?\s+(?:authori[sz]ing|certifying|approving|allowing)\s+"
+                r"|a\s+modified\s+(?:request|quantity)\s+of\s+)?(?P<v>.+?)" + _TAIL),
     ("refused", _AGENT + r"\s+" + _REFUSED + r"\s+(?P<v>.+?)" + _TAIL),
     ("original", r"(?P<v>.+?),?\s+(?:was|were|is|being)\s+the\s+(?:original|initial)\s+request\b"
                  r"(?P<tail>.*)"),
@@ -97,12 +104,15 @@ _CLAUSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(p, _
     ("original", r"(?:the\s+)?request\s+was\s+(?:originally|initially)\s+(?:for\s+)?(?P<v>.+?)" + _TAIL),
     ("granted", r"(?P<v>.+?)\s+" + _BE + r"\s+" + _GRANTED + r"\b(?P<tail>.*)"),
     ("refused", r"(?P<v>.+?)\s+" + _BE + r"\s+" + _REFUSED + r"(?P<tail>.*)"),
+    # "X was requested": the original request, but no sign of a preamble by itself (a
+    # rationale may say so); see preamble_start.
+    ("requested", r"(?P<v>.+?),?\s+(?:was|were)\s+requested\b(?P<tail>.*)"),
 ))
 # A clause about the eligible or remaining portion that names nothing we keep.
 _NOTE_RE = re.compile(_ELIGIBLE + r"|\bremaining\b|\bremainder\b|\boriginal\s+request\b|\bleaving\b", _FLAGS)
 # The head: what the decision is about, after the preamble.
 _PORTION = (r"(?:the\s+)?(?:(?:remaining\s+)?(?:IMR[\s-]+)?eligible\s+(?:portion|part)|remaining\s+(?:portion|part)"
-            r"|remainder|portion\s+remaining)(?:\s+of\s+the\s+(?:original\s+)?request)?")
+            r"|remainder|portion(?:\s+remaining)?)(?:\s+of\s+the\s+(?:original\s+)?request)?")
 _ORIGINAL_HEAD = r"(?:the\s+)?(?:IMR[\s-]+eligible\s+)?original\s+request"
 _HEAD_REST = (r"(?:\s+(?:that\s+)?(?:is|was|remains|remaining)\s+" + _ELIGIBLE + r")?"
               r"(?:\s*[,:-]\s*(?:(?:is|was)\s+)?|\s+(?:is|was|for)\s+)(?P<v>.+?)(?:\s*,)?(?:\s+(?:is|was))?")
@@ -143,6 +153,9 @@ def _trim(s: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and s[end - 1] in " \n\t,;:.":
         end -= 1
+    joiner = _JOINER_RE.match(s, start, end)
+    if joiner is not None and joiner.end() < end:
+        start = joiner.end()
     lead = _LEAD_RE.match(s, start, end)
     if lead is not None and lead.end() < end:
         start = lead.end()
@@ -308,7 +321,7 @@ def read_partial(text: str, start: int, end: int) -> Partial | None:
     for a, b in (clause for sentence in before for clause in _clauses(text, *sentence)):
         for clause in _classify(text, a, b):
             understood = understood and clause.kind != ""
-            if clause.kind == "original" and original is None:
+            if clause.kind in ("original", "requested") and original is None:
                 original = clause.value
             if clause.kind == "granted":
                 authorized = authorized or clause.value
