@@ -15,7 +15,8 @@ from typing import Iterator
 
 from ..batch import Outcome, freeze_long_lived_objects, parse_files
 from ..corpus_check import check_corpus, format_report
-from ..plugin.registry import Plugins, named
+from ..plugin.registry import Plugins
+from .parse import _check_names as check_names
 
 NAME = "check"
 HELP = "parse letters and report the share with each warning, and the phrases not read"
@@ -48,9 +49,7 @@ def run(args: argparse.Namespace, plugins: Plugins) -> int:
     if args.top < 0:
         print("imrparse: --top must not be negative", file=sys.stderr)
         return 2
-    for option, known in (("layout", plugins.layouts), ("reader", plugins.readers)):
-        if getattr(args, option) is not None:
-            named(known, getattr(args, option), option)
+    check_names(args, plugins)
     report = check_corpus(_outcomes(args, plugins))
     if args.json:
         print(json.dumps(report.to_dict(args.top), indent=2))
