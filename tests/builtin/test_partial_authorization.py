@@ -78,6 +78,8 @@ PHRASINGS = [
      "{A}. The remaining IMR eligible portion of the original request, {R} is", "R", "O", "A"),
     ("{O} was the original request. The Claims Administrator authorized {A} for weaning purposes, "
      "leaving the original request IMR eligible. The original request, {O} is", "O", "O", "A"),
+    # No "original request" or "IMR eligible" anywhere: "X was requested", "leaving ... remaining".
+    ("{O} was requested. {A} was authorized, leaving the rest remaining. {R}", "R", "O", "A"),
 ]
 
 CASES = ["as written", "upper", "lower"]

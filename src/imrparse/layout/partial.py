@@ -12,15 +12,16 @@ before the decision, in sentences whose order and wording vary::
     original request, Tramadol 50mg #120 is: Upheld
 
 The rule is written for the class, not for these strings: the preamble is a run of
-*clauses* (sentences, or parts of one joined by ";"), each one of a few kinds, before a
-*head* clause that ends at the decision's colon:
+*clauses* (sentences, or parts of one joined by ";", ",", "and", "of which"), each one
+of a few kinds, before a *head* clause that ends at the decision's colon:
 
 * ``original``: "X was the original request", "The original request was (for) X",
-  "X was originally requested", "The request was originally for X";
+  "X was originally requested", "The request was originally for X" (and ``requested``:
+  "X was requested", which fills the original request but is no sign of a preamble);
 * ``granted``: "Y was authorized/certified/approved/modified [by the Claims
   Administrator] [...]", "The Claims Administrator (partially) authorized/modified Y",
-  "The request (for X) was modified to Y", with an optional tail (", leaving the
-  original request IMR eligible", "for weaning purposes");
+  "The request (for X / from X) was modified to Y", with an optional tail (", leaving
+  the original request IMR eligible", "for weaning purposes");
 * ``refused``: "Z was non-certified/denied/not certified [...]", "The Claims
   Administrator non-certified Z";
 * ``note``: any other clause about the IMR-eligible or remaining portion or the
@@ -139,7 +140,7 @@ _MAX_HEADLINE = 8000
 
 
 class _Clause(NamedTuple):
-    kind: str  # original, granted, refused, note, or "" (not a preamble clause)
+    kind: str  # original, requested, granted, refused, note, or "" (not a preamble clause)
     start: int
     end: int
     value: tuple[int, int] | None  # the part it names
@@ -295,12 +296,14 @@ def _head(text: str, start: int, end: int) -> tuple[int, str, tuple[int, int]] |
 def read_partial(text: str, start: int, end: int) -> Partial | None:
     """The parts of the headline body ``text[start:end]`` (the text before the
     decision's colon), or None when it is a plain request without a preamble."""
-    if not PREAMBLE_WORDS_RE.search(text, start, end):
-        return None  # a plain request, even one with a period or a semicolon in it
     if end - start > _MAX_HEADLINE:
         # No headline is this long; a preamble in it is not read (the caller warns).
-        return Partial((start, end), None, None, False)
+        return Partial((start, end), None, None, False) if PREAMBLE_WORDS_RE.search(text, start, end) else None
     sentences = _clauses(text, start, end, _SENTENCE_END_RE)
+    if len(sentences) < 2 and not PREAMBLE_WORDS_RE.search(text, start, end):
+        # A plain request, even with a semicolon in it. (A headline holds more than one
+        # sentence only when the segmenter took a preamble in.)
+        return None
     if not sentences:
         return Partial((start, end), None, None, False)
     *before, (last_start, last_end) = sentences
