@@ -26,7 +26,16 @@ _IMR_WORDS_RE = re.compile(
 
 
 def choose_layout(text: str, plugins: Plugins, name: str | None = None) -> Layout:
-    """The layout named, else the one that recognises ``text`` best."""
+    """The layout named, else the one that recognises ``text`` best.
+
+    ``text`` is the normalised letter (``imrparse.normalize(raw).text``).
+
+    >>> import imrparse
+    >>> from imrparse.plugin.registry import get_plugins
+    >>> from imrparse.testing import SAMPLE_LETTER
+    >>> choose_layout(imrparse.normalize(SAMPLE_LETTER).text, get_plugins()).name
+    'standard'
+    """
     layouts = plugins.layouts
     if name is not None:
         return named(layouts, name, "layout", UnrecognizedLayout)
@@ -54,6 +63,16 @@ def parse(
     any damaged part; ``strict=False`` returns what could be read, with ``warnings``.
     ``layout`` forces a layout by name. ``source`` names the letter in errors and output.
     Spans in the result index into ``text``.
+
+    >>> import imrparse
+    >>> from imrparse.testing import SAMPLE_LETTER
+    >>> det = imrparse.parse(SAMPLE_LETTER, source="sample.txt")
+    >>> det.layout, det.case.case_number, [item.decision.value for item in det.items]
+    ('standard', 'CM99-0000001', ['upheld', 'overturned'])
+    >>> imrparse.parse("Dear Sir, your parcel has shipped.")
+    Traceback (most recent call last):
+      ...
+    imrparse.errors.NotALetter: this text is not an IMR determination letter (expected an IMR final determination letter)
     """
     plugins = plugins or get_plugins()
     try:
@@ -94,6 +113,11 @@ def parse_file(
 
     ``source`` in the result is the file's name; spans index into the text that
     :func:`imrparse.read_file` returns for the same file.
+
+    >>> import imrparse
+    >>> det = imrparse.parse_file("tests/fixtures/letters/000_0fbd6ac09ab502b6.txt")
+    >>> det.source, det.reviewer.specialties, det.summary.patient.age
+    ('000_0fbd6ac09ab502b6.txt', ('Physical Medicine and Rehabilitation',), 34)
     """
     plugins = plugins or get_plugins()
     name = os.fspath(path)

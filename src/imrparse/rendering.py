@@ -15,6 +15,16 @@ __all__ = ["render", "get_format"]
 
 
 def get_format(name: str, plugins: Plugins | None = None) -> OutputFormat:
+    """The installed output format called ``name``, or
+    :class:`~imrparse.errors.UnsupportedInput` listing the installed ones.
+
+    >>> get_format("csv").extension
+    '.csv'
+    >>> get_format("xlsx")
+    Traceback (most recent call last):
+      ...
+    imrparse.errors.UnsupportedInput: no output format named 'xlsx' (expected csv or ...)
+    """
     formats = (plugins or get_plugins()).formats
     return named(formats, name, "output format")
 
@@ -31,7 +41,23 @@ def render(
     write a file of their own, such as a database).
 
     A single Determination renders as one object where the format distinguishes
-    (``json``); an iterable renders as a collection.
+    (``json``); an iterable renders as a collection. ``format`` is any installed
+    format's name (``imrparse plugins`` lists them).
+
+    >>> import imrparse
+    >>> from imrparse.testing import SAMPLE_LETTER
+    >>> det = imrparse.parse(SAMPLE_LETTER, source="sample.txt")
+    >>> render(det, "jsonl")[:50]
+    '{"schema_version":"1","layout":"standard","source"'
+    >>> render([det], "csv").splitlines()[0][:45]
+    'schema_version,layout,source,case.case_number'
+    >>> type(render(det, "parquet"))
+    <class 'bytes'>
+    >>> import io
+    >>> out = io.StringIO()
+    >>> render([det, det], "jsonl", out)
+    >>> len(out.getvalue().splitlines())
+    2
     """
     plugins = plugins or get_plugins()
     fmt = get_format(format, plugins)

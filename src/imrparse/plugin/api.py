@@ -38,6 +38,8 @@ PROJECT_NAME = "imrparse"
 #: The entry-point group third-party plugins declare themselves in.
 ENTRY_POINT_GROUP = "imrparse"
 
+#: The marker of hook implementations (also ``imrparse.hookimpl``): ``@hookimpl``, or
+#: ``@hookimpl(tryfirst=True)`` to run before the other implementations of a hook.
 hookimpl = pluggy.HookimplMarker(PROJECT_NAME)
 
 
@@ -82,6 +84,7 @@ class Reader:
     description: str = ""
 
     def claims(self, filename: str | None, head: bytes) -> bool:
+        """Whether this reader would read a file of this name starting with ``head``."""
         if filename and filename.lower().endswith(tuple(s.lower() for s in self.suffixes)):
             return True
         return bool(self.sniff and self.sniff(head))
@@ -136,6 +139,10 @@ class Extractor:
 
 @attrs.frozen
 class PluginInfo:
+    """One loaded plugin, as ``Plugins.info()`` and ``imrparse plugins`` list it:
+    its registered name, module, distribution (``None`` when not installed from one)
+    and the hooks it implements."""
+
     name: str
     module: str
     distribution: str | None
