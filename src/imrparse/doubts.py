@@ -10,7 +10,7 @@ reading a warning, so that a study can leave it out or look at it.
 
 Each check is a small function in :data:`CHECKS`, with its code, its scope (a letter or
 an item) and what it means; docs/contract.md and docs/robustness.md list the codes. A
-check yields :class:`Doubt`\\ s: the warning plus the *phrase* the parser could not read
+check yields doubts (:class:`Doubt`): the warning plus the *phrase* the parser could not read
 (a request, a guideline line, a summary sentence), which ``imrparse check`` counts over
 a corpus. Warnings here are doubts, not errors: strict mode never raises for them.
 """
@@ -48,9 +48,15 @@ class Doubt:
 
 
 class Check(NamedTuple):
+    """One check of :data:`CHECKS`."""
+
+    #: The warning code it gives.
     code: str
-    scope: str  # "letter" or "item"
+    #: "letter" (the header, the summary) or "item" (one disputed item).
+    scope: str
+    #: ``find(det, text)``: the doubts about ``det`` (``text`` is what was parsed, or None).
     find: Callable[[Determination, str | None], Iterable[Doubt]]
+    #: When it fires, in a sentence.
     meaning: str
 
 
