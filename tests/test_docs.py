@@ -350,7 +350,9 @@ def test_cli_md_names_every_option(command: str) -> None:
 
 def test_cli_md_names_every_command_and_format() -> None:
     doc = read("cli.md")
-    assert set(commands()) == {"parse", "stats", "show", "plugins", "schema"}, "a new command: document it"
+    assert set(commands()) == {"parse", "check", "stats", "show", "plugins", "schema"}, "a new command: document it"
+    for name in commands():
+        assert f"\n## imrparse {name}\n" in doc, f"docs/cli.md has no section for the command {name!r}"
     for name in imrparse.plugins.get_plugins().formats:
         assert f"`{name}`" in doc, f"docs/cli.md does not describe the format {name!r}"
 
@@ -373,7 +375,7 @@ def test_cli_md_names_every_environment_variable() -> None:
 # -- 5. warning codes -------------------------------------------------------------------------------
 
 _CODE_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$")
-_REPORTING_CALLS = {"warn", "problem", "missing", "Warning"}
+_REPORTING_CALLS = {"warn", "problem", "missing", "Warning", "Doubt"}
 
 
 def _is_codec(name: str) -> bool:
@@ -387,7 +389,7 @@ def _is_codec(name: str) -> bool:
 @functools.lru_cache(maxsize=1)
 def warning_codes() -> dict[str, str]:
     """Every warning code in src: the kebab-case string constants of each function that
-    reports a problem (``ctx.warn``, ``ctx.problem``, the layout's ``missing``, ``Warning``),
+    reports a problem (``ctx.warn``, ``ctx.problem``, the layout's ``missing``, ``Warning``, ``Doubt``),
     which catches codes passed through variables too."""
     codes: dict[str, str] = {}
     for path in sorted(SRC.rglob("*.py")):
@@ -411,7 +413,7 @@ def warning_codes() -> dict[str, str]:
 
 def test_warning_codes_are_found() -> None:
     codes = warning_codes()
-    assert {"missing-rationale", "decoded-cp1252", "dates-out-of-order", "unexpected-text"} <= set(codes)
+    assert {"missing-rationale", "decoded-cp1252", "implausible-date", "unexpected-text", "ur-date-not-read"} <= set(codes)
 
 
 def test_every_warning_code_is_documented() -> None:

@@ -562,7 +562,9 @@ class Item:
 
     request: str
     """The service the decision is about, as written; for a partly authorised request,
-    the remaining IMR-eligible portion.
+    the remaining IMR-eligible portion ("The remaining IMR eligible portion of the
+    original request, X is: Upheld"), or the whole original request when the letter
+    leaves it all to the IMR ("The original request, X is: Upheld").
 
     Example: `"MRI of the right shoulder without contrast"`
     """
@@ -572,7 +574,8 @@ class Item:
     Example: `"upheld"`
     """
     original_request: str | None = None
-    """The original request when the headline says "... was the original request".
+    """The original request when the preamble names it ("X was the original request",
+    "The original request was for X", "The original request, X is").
 
     Example: `"Physical therapy to the lumbar spine 2 times a week for 3 weeks (6)"`
     """
@@ -678,8 +681,8 @@ class Determination:
     """
     warnings: tuple[Warning, ...] = ()
     """What the parser noticed but could live with (see [Warning
-    codes](contract.md#warning-codes)); in strict mode only the few that are never
-    errors.
+    codes](contract.md#warning-codes)); in strict mode only those that are never
+    errors: the doubts (readings the parser is not sure of) and a few others.
 
     Example: `[]`
     """

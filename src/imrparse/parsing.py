@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
 from typing import Iterable
@@ -11,8 +10,9 @@ import attrs
 
 from .text.normalize import normalize
 from .layout.context import ParseContext
-from .errors import EmptyInput, ImrParseError, InvalidValue, NotALetter, UnrecognizedLayout
-from .models import Case, Determination, Span, Warning
+from .doubts import find_doubts
+from .errors import EmptyInput, ImrParseError, NotALetter, UnrecognizedLayout
+from .models import Determination, Warning
 from .plugin.api import Layout
 from .plugin.registry import Plugins, get_plugins, named
 from .reading import read_path
@@ -96,37 +96,9 @@ def _parse(text: str, *, source: str | None, strict: bool, layout: str | None,
     ctx = ParseContext(normalized, readers=plugins, strict=strict, source=source)
     ctx.warnings.extend(reader_warnings)
     det = chosen.parse(ctx)
-    if det.case is not None:
-        _check_dates(det.case, ctx)
     det = attrs.evolve(det, source=source, warnings=tuple(det.warnings) + tuple(ctx.warnings))
+    det = attrs.evolve(det, warnings=det.warnings + tuple(find_doubts(det, text)))
     return plugins.run_extractors(det, text)
-
-
-# Dates that must not come after the decision (a typo or a damaged header otherwise).
-_BEFORE_DECISION = ("date_of_injury", "date_assigned", "ur_denial_date", "application_received")
-
-
-def _check_dates(case: Case, ctx: ParseContext) -> None:
-    decided = case.decision_date
-    for name in _BEFORE_DECISION:
-        value: dt.date | None = getattr(case, name)
-        if decided is None or value is None or value <= decided:
-            continue
-        span: Span | None = case.spans.get(name)
-        ctx.problem(
-            InvalidValue(f"{name.replace('_', ' ')} {value} is after the decision date {decided}",
-                         expected=f"a {name.replace('_', ' ')} on or before the decision date",
-                         source=ctx.source, text=ctx.input_text, pos=span.start if span else None),
-            "dates-out-of-order", span,
-        )
-    if case.date_of_injury and case.ur_denial_date and case.date_of_injury > case.ur_denial_date:
-        span = case.spans.get("date_of_injury")
-        ctx.problem(
-            InvalidValue(f"date of injury {case.date_of_injury} is after the UR denial {case.ur_denial_date}",
-                         expected="an injury before its utilization review", source=ctx.source,
-                         text=ctx.input_text, pos=span.start if span else None),
-            "dates-out-of-order", span,
-        )
 
 
 def parse_file(
