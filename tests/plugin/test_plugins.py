@@ -28,17 +28,10 @@ from imrparse.plugin.registry import Plugins
 from imrparse.testing import SAMPLE_LETTER, plugin_manager
 
 from ..corpus import builtin_plugins, seed_paths
+from .making import make_plugin
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs" / "plugins.md"
-
-
-def make_plugin(name: str, **hooks: Callable[..., Any]) -> types.ModuleType:
-    """A plugin module named ``name`` implementing ``hooks``."""
-    module = types.ModuleType(name)
-    for hook, function in hooks.items():
-        setattr(module, hook, imrparse.hookimpl(function))
-    return module
 
 
 def parse(plugins: Plugins, text: str = SAMPLE_LETTER) -> imrparse.Determination:
