@@ -345,7 +345,7 @@ def test_every_hookspec_is_documented_with_its_signature(name: str) -> None:
     sections = re.split(r"^### ", docs, flags=re.MULTILINE)
     section = next((s for s in sections if s.startswith(name + "\n")), None)
     assert section is not None, f"docs/plugins.md has no '### {name}' section"
-    assert f"```python\n{signature(name)}\n```" in section, f"signature of {name} not documented"
+    assert f"```text\n{signature(name)}\n```" in section, f"signature of {name} not documented"
     assert "**When:**" in section and "**Return:**" in section
     assert "@imrparse.hookimpl" in section, f"{name} has no example"
 
