@@ -63,10 +63,10 @@ _KIND_OF_HOOK = {"imrparse_layouts": "layout", "imrparse_readers": "reader",
 # What a plugin may raise without being blamed: an ImrParseError is a finding about the
 # letter (MissingSection in strict mode, UnreadableFile ...) and stays what it is; a
 # RecursionError is the letter's depth (parse() reports it) and a MemoryError the machine's.
-PASS_THROUGH: tuple[type[BaseException], ...] = (ImrParseError, RecursionError, MemoryError)
+_PASS_THROUGH: tuple[type[BaseException], ...] = (ImrParseError, RecursionError, MemoryError)
 
 # An output format may also meet a closed pipe (``imrparse parse ... | head``).
-_WRITE_PASS_THROUGH: tuple[type[BaseException], ...] = (*PASS_THROUGH, BrokenPipeError)
+_WRITE_PASS_THROUGH: tuple[type[BaseException], ...] = (*_PASS_THROUGH, BrokenPipeError)
 
 # What each field hook must return (besides None), for its error message.
 _FIELD_RESULTS: dict[str, tuple[Callable[[Any], bool], str]] = {
@@ -111,7 +111,7 @@ class Plugins:
     def _call(self, hook_name: str, **kwargs: Any) -> Any:
         try:
             return getattr(self.pm.hook, hook_name)(**kwargs)
-        except PASS_THROUGH:
+        except _PASS_THROUGH:
             raise
         except Exception as exc:
             plugin = _blame(exc, self.pm, hook_name)
@@ -152,7 +152,7 @@ class Plugins:
                 if not valid(answer) or not wrappers:
                     return str(impl.plugin_name)
                 break
-        return " or ".join(repr(w).strip("'") for w in reversed(wrappers)) or "unknown plugin"
+        return " or ".join(str(w) for w in reversed(wrappers)) or "unknown plugin"
 
     def _failure(self, hook_name: str, name: str, call: str, problem: str) -> PluginError:
         """A PluginError blaming the plugin that registered ``name`` through ``hook_name``."""
@@ -165,11 +165,11 @@ class Plugins:
 
     def _run(self, hook_name: str, name: str, call: str, function: Callable[..., T],
              *args: Any, **kwargs: Any) -> T:
-        """``function(*args, **kwargs)``, anything it raises (but :data:`PASS_THROUGH`)
+        """``function(*args, **kwargs)``, anything it raises (but :data:`_PASS_THROUGH`)
         becoming a PluginError blaming the plugin that registered ``name``."""
         try:
             return function(*args, **kwargs)
-        except PASS_THROUGH:
+        except _PASS_THROUGH:
             raise
         except Exception as exc:
             raise self._failure(hook_name, name, call, f"failed: {type(exc).__name__}: {exc}") from exc
@@ -402,28 +402,24 @@ def _own_distribution() -> str | None:
         return None
 
 
-@functools.lru_cache(maxsize=256)
-def _argnames_cached(func: Callable[..., Any]) -> frozenset[str] | None:
-    import inspect
-
-    try:
-        params = inspect.signature(func).parameters.values()
-    except (TypeError, ValueError):
-        return None
-    if any(p.kind is p.VAR_KEYWORD for p in params):
-        return None
-    return frozenset(p.name for p in params)
-
-
-def _argnames(func: Callable[..., Any]) -> frozenset[str] | None:
-    try:
-        return _argnames_cached(func)
-    except TypeError:  # unhashable callable
-        return None
-
-
 _EXTRACT_ARGUMENTS = {"document": frozenset({"determination", "text"}),
                       "item": frozenset({"item", "determination", "text"})}
+
+R = TypeVar("R")
+
+
+def _per_callable(compute: Callable[[Callable[..., Any]], R]) -> Callable[[Callable[..., Any]], R]:
+    """``compute(func)``, cached per callable (a layout's or extractor's function is
+    inspected once, not per letter); an unhashable callable is inspected each time."""
+    cached = functools.lru_cache(maxsize=256)(compute)
+
+    def lookup(func: Callable[..., Any]) -> R:
+        try:
+            return cached(func)
+        except TypeError:  # unhashable
+            return compute(func)
+
+    return lookup
 
 
 def _signature(func: Callable[..., Any]) -> inspect.Signature | None:
@@ -431,6 +427,16 @@ def _signature(func: Callable[..., Any]) -> inspect.Signature | None:
         return inspect.signature(func)
     except (TypeError, ValueError):
         return None
+
+
+@_per_callable
+def _argnames(func: Callable[..., Any]) -> frozenset[str] | None:
+    """The names ``func`` accepts by keyword, or None when it takes ``**kwargs`` (or
+    cannot be inspected): then it gets every argument."""
+    sig = _signature(func)
+    if sig is None or any(p.kind is p.VAR_KEYWORD for p in sig.parameters.values()):
+        return None
+    return frozenset(sig.parameters)
 
 
 def _required_parameters(func: Callable[..., Any]) -> frozenset[str]:
@@ -442,23 +448,17 @@ def _required_parameters(func: Callable[..., Any]) -> frozenset[str]:
                      if p.default is p.empty and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD))
 
 
-@functools.lru_cache(maxsize=256)
-def _wants_registry_cached(func: Callable[..., Any]) -> bool:
+@_per_callable
+def _wants_registry(func: Callable[..., Any]) -> bool:
+    """Whether a layout's ``recognize`` takes the registry as its second argument: a
+    second positional parameter without a default, or named ``plugins`` (a 0.1 layout's
+    ``recognize(text, threshold=0.5)`` keeps its default)."""
     sig = _signature(func)
     if sig is None:
         return False
     positional = [p for p in sig.parameters.values() if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
-    # A 0.1 layout's recognize(text, threshold=0.5) keeps its default.
     return len(positional) >= 2 and (positional[1].default is positional[1].empty
                                      or positional[1].name == "plugins")
-
-
-def _wants_registry(func: Callable[..., Any]) -> bool:
-    """Whether a layout's ``recognize`` takes the registry as its second argument."""
-    try:
-        return _wants_registry_cached(func)
-    except TypeError:  # unhashable callable
-        return _wants_registry_cached.__wrapped__(func)
 
 
 def _describe(value: object) -> str:
