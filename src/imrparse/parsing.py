@@ -28,12 +28,18 @@ _IMR_WORDS_RE = re.compile(
 def choose_layout(text: str, plugins: Plugins, name: str | None = None) -> Layout:
     """The layout named, else the one that recognises ``text`` best.
 
-    Every layout scores the normalised text (:meth:`Plugins.recognize`). A layout that
-    ``refines`` another and scores above 0 competes with at least the score of the
-    layout it refines. The highest score wins; among equal scores the higher
-    ``priority``, then the refinement over what it refines, then the name sorting last.
-    No score above 0 is :class:`NotALetter` for a text without IMR words, else
-    :class:`UnrecognizedLayout`.
+    ``text`` is the normalised letter (``imrparse.normalize(raw).text``). Every layout
+    scores it (:meth:`Plugins.recognize`). A layout that ``refines`` another and scores
+    above 0 competes with at least the score of the layout it refines. The highest score
+    wins; among equal scores the higher ``priority``, then the refinement over what it
+    refines, then the name sorting last. No score above 0 is :class:`NotALetter` for a
+    text without IMR words, else :class:`UnrecognizedLayout`.
+
+    >>> import imrparse
+    >>> from imrparse.plugin.registry import get_plugins
+    >>> from imrparse.testing import SAMPLE_LETTER
+    >>> choose_layout(imrparse.normalize(SAMPLE_LETTER).text, get_plugins()).name
+    'standard'
     """
     layouts = plugins.layouts
     if name is not None:
@@ -85,6 +91,16 @@ def parse(
     any damaged part; ``strict=False`` returns what could be read, with ``warnings``.
     ``layout`` forces a layout by name. ``source`` names the letter in errors and output.
     Spans in the result index into ``text``.
+
+    >>> import imrparse
+    >>> from imrparse.testing import SAMPLE_LETTER
+    >>> det = imrparse.parse(SAMPLE_LETTER, source="sample.txt")
+    >>> det.layout, det.case.case_number, [item.decision.value for item in det.items]
+    ('standard', 'CM99-0000001', ['upheld', 'overturned'])
+    >>> imrparse.parse("Dear Sir, your parcel has shipped.")
+    Traceback (most recent call last):
+      ...
+    imrparse.errors.NotALetter: this text is not an IMR determination letter (expected an IMR final determination letter)
     """
     plugins = plugins or get_plugins()
     try:
@@ -157,6 +173,11 @@ def parse_file(
 
     ``source`` in the result is the file's name; spans index into the text that
     :func:`imrparse.read_file` returns for the same file.
+
+    >>> import imrparse
+    >>> det = imrparse.parse_file("tests/fixtures/letters/000_0fbd6ac09ab502b6.txt")
+    >>> det.source, det.reviewer.specialties, det.summary.patient.age
+    ('000_0fbd6ac09ab502b6.txt', ('Physical Medicine and Rehabilitation',), 34)
     """
     plugins = plugins or get_plugins()
     name = os.fspath(path)

@@ -33,7 +33,7 @@ def write_sqlite(dets: Iterable[Determination], path: str, options: FormatOption
 
 
 SQLITE = make_plugin("sqlite_format", imrparse_formats=lambda: [OutputFormat(
-    name="sqlite", extension=".sqlite", write=write_sqlite, needs_path=True, binary=True)])
+    name="item-table", extension=".sqlite", write=write_sqlite, needs_path=True, binary=True)])
 
 
 def rows(path: Path) -> list[tuple[Any, ...]]:
@@ -43,7 +43,7 @@ def rows(path: Path) -> list[tuple[Any, ...]]:
 
 def test_render_returns_the_files_bytes(tmp_path: Path) -> None:
     targets.clear()
-    data = render_with(SQLITE, "sqlite")
+    data = render_with(SQLITE, "item-table")
     assert isinstance(data, bytes) and data.startswith(b"SQLite format 3\x00")
     [target] = targets
     assert isinstance(target, str) and target.endswith(".sqlite") and not Path(target).exists()
@@ -55,7 +55,7 @@ def test_render_to_a_stream_copies_the_bytes() -> None:
     with plugin_manager(SQLITE) as plugins:
         det = imrparse.parse(SAMPLE_LETTER, plugins=plugins)
         stream = io.BytesIO()
-        assert imrparse.render(det, "sqlite", stream, plugins=plugins) is None
+        assert imrparse.render(det, "item-table", stream, plugins=plugins) is None
     assert stream.getvalue().startswith(b"SQLite format 3")
 
 
@@ -63,7 +63,7 @@ def test_write_gives_a_path_format_a_path_and_a_stream_format_a_stream() -> None
     with plugin_manager(SQLITE) as plugins:
         options = FormatOptions(converter=plugins.converter)
         with pytest.raises(UnsupportedInput, match="writes a file"):
-            plugins.write(plugins.formats["sqlite"], [], io.BytesIO(), options)
+            plugins.write(plugins.formats["item-table"], [], io.BytesIO(), options)
         with pytest.raises(UnsupportedInput, match="writes to a stream"):
             plugins.write(plugins.formats["json"], [], "out.json", options)
 
@@ -71,11 +71,11 @@ def test_write_gives_a_path_format_a_path_and_a_stream_format_a_stream() -> None
 def test_the_command_line_requires_an_output_file(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     letter = str(seed_paths()[0])
-    code, out, err = run_cli(monkeypatch, capsys, [SQLITE], ["parse", letter, "-f", "sqlite"])
+    code, out, err = run_cli(monkeypatch, capsys, [SQLITE], ["parse", letter, "-f", "item-table"])
     assert code == 2 and out == "" and "writes a file" in err and "-o FILE" in err
     target = tmp_path / "letters.sqlite"
     code, out, err = run_cli(monkeypatch, capsys, [SQLITE],
-                             ["parse", letter, str(seed_paths()[1]), "-f", "sqlite", "-o", str(target)])
+                             ["parse", letter, str(seed_paths()[1]), "-f", "item-table", "-o", str(target)])
     assert (code, out, err) == (0, "", "")
     assert [source for source, _ in rows(target)][:1] == [seed_paths()[0].name]
 
@@ -85,9 +85,9 @@ def test_a_failing_file_format_is_blamed() -> None:
         raise sqlite3.OperationalError("disk I/O error")
 
     plugin = make_plugin("broken_sqlite", imrparse_formats=lambda: [OutputFormat(
-        name="sqlite", extension=".sqlite", write=broken, needs_path=True)])
+        name="item-table", extension=".sqlite", write=broken, needs_path=True)])
     with plugin_manager(plugin) as plugins, pytest.raises(PluginError) as info:
-        imrparse.render([], "sqlite", plugins=plugins)
+        imrparse.render([], "item-table", plugins=plugins)
     assert (info.value.plugin, info.value.call) == ("broken_sqlite", "OutputFormat.write")
 
 
