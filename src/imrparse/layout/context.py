@@ -103,6 +103,16 @@ class ParseContext:
         so that its spans still trace back to the same input. It shares this context's
         readers, layouts, source and *warnings* (what is reported on it is reported for
         the letter); ``strict`` defaults to this context's. Without ``mapped``, the same text.
+
+        >>> import imrparse
+        >>> from imrparse.plugin.registry import get_plugins
+        >>> letter = "STAMP\\nMRI of the knee"
+        >>> ctx = ParseContext(imrparse.normalize(letter), readers=get_plugins())
+        >>> nested = ctx.derive(ctx.mapped.edit([(0, 6, "")]))
+        >>> nested.text
+        'MRI of the knee'
+        >>> nested.span(0, 3).slice(letter)
+        'MRI'
         """
         mapped = self.mapped if mapped is None else mapped
         if mapped.root() is not self.mapped.root():

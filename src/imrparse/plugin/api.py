@@ -67,7 +67,9 @@ class LayoutRegistry(Protocol):
     installed layouts (:class:`imrparse.plugin.registry.Plugins` in a parse)."""
 
     @property
-    def layouts(self) -> Mapping[str, Layout]: ...
+    def layouts(self) -> Mapping[str, Layout]:
+        """The installed layouts by name."""
+        ...
 
     def recognize(self, layout: Layout | str, text: str) -> float:
         """``layout``'s score for ``text`` (by object or name), its failures blamed on it."""

@@ -338,7 +338,14 @@ class Plugins:
         """``layout``'s score (0 to 1) for the normalised ``text``. A ``recognize`` with a
         second positional parameter (required, or named ``plugins``) is given this
         registry too. A failure, or a score that is not a number from 0 to 1, is a
-        PluginError naming the layout's plugin."""
+        PluginError naming the layout's plugin.
+
+        >>> import imrparse
+        >>> from imrparse.testing import SAMPLE_LETTER
+        >>> text = imrparse.normalize(SAMPLE_LETTER).text
+        >>> get_plugins().recognize("standard", text), get_plugins().recognize("notice-2013", text)
+        (1.0, 0.0)
+        """
         lay = self._layout(layout)
         args: tuple[Any, ...] = (text, self) if _wants_registry(lay.recognize) else (text,)
         score: object = self._run("imrparse_layouts", lay.name, "Layout.recognize", lay.recognize, *args)
@@ -383,7 +390,11 @@ class Plugins:
     def letter_suffixes(self) -> tuple[str, ...]:
         """Every file-name suffix an installed reader claims, lower-cased and sorted
         (``(".pdf", ".text", ".txt")`` with the built-ins alone): the files a folder
-        given as input contributes."""
+        given as input contributes.
+
+        >>> ".pdf" in get_plugins().letter_suffixes()
+        True
+        """
         return tuple(sorted({s.lower() for r in self.readers.values() for s in r.suffixes}))
 
     def info(self) -> list[PluginInfo]:
