@@ -22,16 +22,8 @@ import pluggy
 
 from ..errors import ImrParseError, PluginError, UnrecognizedLayout, UnsupportedInput
 from ..models import Basis, Citation, Determination, Item, Reviewer, Service, Summary, Warning
-from .api import (
-    ENTRY_POINT_GROUP,
-    Extractor,
-    FormatOptions,
-    Layout,
-    OutputFormat,
-    PluginInfo,
-    Reader,
-    ReadText,
-)
+from .api import ENTRY_POINT_GROUP, Extractor, FormatOptions, Layout, OutputFormat, PluginInfo
+from .api import Reader, ReadText
 from .manager import BUILTIN_PLUGINS, get_plugin_manager
 
 if TYPE_CHECKING:
