@@ -94,7 +94,8 @@ NAME = "notice-2013"
 GRAMMAR = "imr_letter_2013.lark"
 
 #: Problems that rest only on the parts no public source shows (the item sections and
-#: their labels): warnings in strict mode too, never errors.
+#: their labels; ``unexpected-text`` for a label outside any item, not for a grammar
+#: error): warnings in strict mode too, never errors.
 UNVERIFIED_CODES = frozenset({"missing-item-detail", "missing-claims-administrator-guideline",
                               "missing-reviewer-guideline", "missing-rationale", "duplicate-item-part",
                               "unexpected-text"})
