@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import Mapping
 
-__all__ = ["ABBREVIATIONS", "sentence_ends", "last_sentence_end"]
+__all__ = ["ABBREVIATIONS", "sentence_ends", "last_sentence_end", "period_ends_sentence"]
 
 #: Abbreviations whose final period does not end a sentence, lower case without that
 #: period. ``True``: it does end one when a capitalised word follows ("etc. The"); units
@@ -54,24 +54,43 @@ _ENDS_BEFORE_CAPITAL = [w for w, ends in ABBREVIATIONS.items() if ends]
 # The rest of a run of ".!?" and its closing quotes, before white space, the end or a
 # capital.
 _RUN = r"""[.!?]*["')\]]*(?=\s|\Z|[A-Z])"""
+# After a period: not after an abbreviation, an initial ("J.") or an initialism ("U.S.");
+# or after an abbreviation that ends a sentence before a capital (checked in code).
+_PERIOD_ENDS = (
+    _after(_GOES_ON + _ENDS_BEFORE_CAPITAL, negate=True) + r"(?<!\b[A-Za-z]\.)(?<!\.[A-Za-z]\.)"
+)
+_PERIOD_ENDS_BEFORE_CAPITAL = _after(_ENDS_BEFORE_CAPITAL, negate=False)
 # One pattern, that starts with a plain character class (so that re skips ahead in C);
 # look-behinds after the first character decide. A run of ".!?" is read from its first
 # character only.
 _TERMINATOR = re.compile(
     r"[.!?\n](?:(?<=\n)[ \t]*\n(?:[ \t]*\n)*"
     r"|(?<=[!?])(?<![.!?][!?])" + _RUN
-    # a period, not after an abbreviation, an initial ("J.") or an initialism ("U.S.")
-    + r"|(?<=\.)(?<![.!?]\.)" + _after(_GOES_ON + _ENDS_BEFORE_CAPITAL, negate=True)
-    + r"(?<!\b[A-Za-z]\.)(?<!\.[A-Za-z]\.)" + _RUN
-    # a period after an abbreviation that ends a sentence before a capital: see below
-    + r"|(?P<soft>(?<=\.)(?<![.!?]\.)" + _after(_ENDS_BEFORE_CAPITAL, negate=False) + _RUN + "))"
+    + r"|(?<=\.)(?<![.!?]\.)" + _PERIOD_ENDS + _RUN
+    + r"|(?P<soft>(?<=\.)(?<![.!?]\.)" + _PERIOD_ENDS_BEFORE_CAPITAL + _RUN + "))"
 )
+_PERIOD = re.compile(r"\.(?:" + _PERIOD_ENDS + "|(?P<soft>" + _PERIOD_ENDS_BEFORE_CAPITAL + "))")
 
 
 def _skip_space(text: str, pos: int) -> int:
     while pos < len(text) and text[pos].isspace():
         pos += 1
     return pos
+
+
+def _capital_next(text: str, pos: int) -> bool:
+    nxt = _skip_space(text, pos)
+    return nxt < len(text) and text[nxt].isupper()
+
+
+def period_ends_sentence(text: str, pos: int) -> bool:
+    """Whether the period at ``text[pos]`` may end a sentence: it follows no abbreviation,
+    initial or initialism (for a reader that finds its own candidates, such as clause
+    ends)."""
+    m = _PERIOD.match(text, pos)
+    if m is None:
+        return False
+    return m.group("soft") is None or _capital_next(text, m.end())
 
 
 def sentence_ends(text: str, *, blank_lines: bool = True) -> list[tuple[int, int]]:
@@ -84,10 +103,8 @@ def sentence_ends(text: str, *, blank_lines: bool = True) -> list[tuple[int, int
         start, end = m.span()
         if text[start] == "\n" and not blank_lines:
             continue
-        if m.group("soft") is not None:  # "etc." ends a sentence before a capital only
-            nxt = _skip_space(text, end)
-            if nxt >= len(text) or not text[nxt].isupper():
-                continue
+        if m.group("soft") is not None and not _capital_next(text, end):
+            continue  # "etc." ends a sentence before a capital only
         found.append((start, end))
     return found
 
