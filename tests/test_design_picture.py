@@ -84,7 +84,7 @@ def test_the_stages_are_in_the_order_parse_runs_them() -> None:
     import inspect
 
     source = inspect.getsource(imrparse.parsing._parse)
-    calls = ["normalize(", "choose_layout(", "parse_layout(", "_check_dates(", "run_extractors("]
+    calls = ["normalize(", "choose_layout(", "parse_layout(", "find_doubts(", "run_extractors("]
     assert [source.index(c) for c in calls] == sorted(source.index(c) for c in calls)
     text = picture()
     stages = ["normalise", "choose layout", "segment + parse", "checks", "extractors", "convert/render"]
