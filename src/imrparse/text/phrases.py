@@ -50,17 +50,18 @@ How it works (cost)
 -------------------
 A set is compiled on first use, once. Every written form of every phrase (a hyphen
 written, spaced or left out; a plural taken or not ...) is cut into tokens: words, marks,
-and the white space that matters. For an ordinary set these forms make one regular
-expression per first word, a trie of their characters (where a form ends, the end of a
-word is tried after every way of going on), compiled when a text first shows that word;
-one pattern of the first words finds where to try. So a search runs in ``re``'s C loop
-and a match at one place is the longest form there; which form matched is read back
-from the matched text. A loose set keys each form by its
-words run together, with the prefixes of those keys; a request is cut into words once
+and the white space that matters. For an ordinary set, one pattern of the forms' first
+words finds where a phrase may start, and the forms that begin with one word make one
+regular expression, a trie of their characters (where a form ends, the end of a word is
+tried after every way of going on), compiled when a text first shows that word (``re``
+compiles in Python; a letter shows few of a vocabulary's first words). So a search runs
+in ``re``'s C loop and a match at one place is the longest form there; which form
+matched is read back from the matched text. A loose set keys each form by its words run
+together, with the prefixes of those keys; a request is cut into words once
 (:class:`Prepared`) and a match runs words together while they are a prefix of a key:
 a dictionary look-up per word. Both are linear in the text. :meth:`PhraseSet.pattern`
 gives the same phrases as a regular expression fragment, for the few readers that embed
-a vocabulary in a larger pattern.
+a vocabulary in a larger pattern (wrap it in a group before a repeat).
 """
 
 from __future__ import annotations
@@ -361,7 +362,8 @@ _Entry = tuple[V, str]
 class _Compiled(Generic[V]):
     """What a set compiles to (see the module docstring): the keys of its written forms
     and their entries; for a loose set the keys' prefixes (for the word walk), for
-    another set one regular expression of every written form (a trie of their tokens)."""
+    another set a pattern of the forms' first words and, made on first need, one pattern
+    per first word of the forms it begins."""
 
     def __init__(self, entries: Sequence[tuple[str, V]], loose: bool, any_case: frozenset[str]) -> None:
         self.loose = loose
@@ -387,10 +389,8 @@ class _Compiled(Generic[V]):
             # A word that can begin a phrase, plurals included.
             self.starters = self.prefixes.union(self.keys, *((k + "s", k + "es") for k in self.keys))
             return
-        # The forms by their first token. A trigger pattern finds where a first token
-        # stands (a whole word); the pattern of the forms it begins is compiled when a
-        # text first shows it: a letter shows few of a vocabulary's first words, and
-        # compiling is what costs (re compiles in Python).
+        # The forms by their first token; the trigger finds where a first token stands
+        # (a whole word), and the pattern of the forms it begins is made on first need.
         self.groups: dict[str, list[list[str]]] = {}
         for tokens in forms.values():
             self.groups.setdefault(tokens[0], []).append(tokens)
@@ -612,14 +612,16 @@ class PhraseSet(Generic[V]):
     def pattern(self) -> str:
         """A regular expression (no groups, no boundaries) for any one phrase of the set,
         to embed in a larger pattern: lower case, so use it on a lowercase copy or inside
-        ``(?i:...)``. Acronyms need no capitals there."""
+        ``(?i:...)``; acronyms need no capitals there. It may be an alternation in a
+        group or a plain sequence: wrap it in ``(?:...)`` before a repeat."""
         if self._pattern is None:
             forms = {tuple(tokens) for phrase, _ in self._entries
                      for tokens in _Compiled.token_forms(phrase, self._loose) if tokens}
             if self._loose:  # any break or none between the tokens, and a plural
                 self._pattern = _alternation(
-                    [*(a for k, t in enumerate(tokens) for a in ("[^a-z0-9#&]*" if k else "", *map(re.escape, t))),
-                     "(?:e?s)?"]
+                    [*itertools.chain.from_iterable(
+                        ("[^a-z0-9#&]*" if k else "", *map(re.escape, token))
+                        for k, token in enumerate(tokens)), "(?:e?s)?"]
                     for tokens in sorted(forms)
                 )
             else:
