@@ -340,7 +340,7 @@ class _Reader:
     def __init__(self, request: str, offset: int) -> None:
         self.text = request[offset:]
         self.words = prepare(self.text)  # searched by every phrase set
-        self.lower = self.text.lower()  # only for the guards of :meth:`has`
+        self.lower = self.words.low  # also for the guards of :meth:`has`
         self.offset = offset
         self.spans: dict[str, Span] = {}
         self.shorthand: tuple[int, int] | None = None  # where "3x2" was read

@@ -59,7 +59,7 @@ from typing import Iterator
 
 from ..text.dates import find_dates
 from ..text.lowercase import lower_keep_offsets
-from ..text.phrases import PhraseSet
+from ..text.phrases import PhraseSet, prepare
 from ..text.sentences import sentence_ends
 from ..models import Patient, Sex, Span, Summary
 from ..text import numbers
@@ -103,6 +103,7 @@ class _Doc:
     def __init__(self, text: str) -> None:
         self.text = text
         self.low = lower_keep_offsets(text)
+        self.searchable = prepare(text, self.low)
         self.dates: list[tuple[dt.date | None, int, int]] = list(
             itertools.islice(find_dates(text), _MAX_DATES)
         )
@@ -561,9 +562,10 @@ def _fold(s: str) -> str:
     return _SPACES.sub(" ", s).strip().casefold()
 
 
-def _opaque(text: str, start: int, end: int) -> list[bool]:
-    """Which positions of ``text[start:end]`` lie inside parentheses, brackets or a fixed
-    phrase, where separators do not split."""
+def _opaque(doc: _Doc, start: int, end: int) -> list[bool]:
+    """Which positions of ``doc.text[start:end]`` lie inside parentheses, brackets or a
+    fixed phrase, where separators do not split."""
+    text = doc.text
     n = end - start
     mask = [False] * n
     stack: list[int] = []
@@ -576,7 +578,7 @@ def _opaque(text: str, start: int, end: int) -> list[bool]:
             if not stack:
                 for k in range(j, i + 1):
                     mask[k] = True
-    for m in _PROTECTED.find_all(text, start, end):
+    for m in _PROTECTED.find_all(doc.searchable, start, end):
         for k in range(m.start - start, m.end - start):
             mask[k] = True
     return mask
@@ -635,7 +637,7 @@ def _list_items(doc: _Doc, start: int, *, treatments: bool = False) -> list[tupl
         end = stop.start()
     if end <= start:
         return []
-    mask = _opaque(text, start, end)
+    mask = _opaque(doc, start, end)
     free_semicolon = any(text[i] == ";" and not mask[i - start] for i in range(start, end))
     seps = ";" if free_semicolon else ",;"
     raw: list[tuple[int, int]] = []

@@ -586,7 +586,17 @@ class PhraseSet(Generic[V]):
     def find_all(self, text: Searchable, start: int = 0, end: int | None = None) -> list[Hit[V]]:
         """Every phrase in ``[start, end)``, left to right, not overlapping (the longest
         of those starting at one place)."""
-        return list(self.scan(text, start, end))
+        c = self._compiled or self._get()
+        p = Prepared(text) if isinstance(text, str) else text
+        limit = len(p.low) if end is None else end
+        if c.loose:
+            return c.loose_hits(p, start, limit)
+        hits: list[Hit[V]] = []
+        hit = c.next_hit(p.text, p.low, start, limit)
+        while hit is not None:
+            hits.append(hit)
+            hit = c.next_hit(p.text, p.low, hit.end, limit)
+        return hits
 
     def scan(self, text: Searchable, start: int = 0, end: int | None = None) -> Iterator[Hit[V]]:
         """:meth:`find_all`, one hit at a time (for a caller that wants the first few)."""
