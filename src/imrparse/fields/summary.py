@@ -44,6 +44,10 @@ Rules where the contract leaves room (see also the module constants):
   "dated" something is not the review's date; a "prior"/"previous" review yields to one
   that is not so called.
 
+Cue words are phrase tables (:mod:`imrparse.vocab.summary_cues`, :mod:`imrparse.vocab.persons`,
+in the syntax of :mod:`imrparse.text.phrases`); sentence ends follow the one rule of
+:mod:`imrparse.text.sentences`.
+
 Any input finishes in linear time (about 0.1-0.4 s for a megabyte, see the speed note
 below); on pathological input only the first _MAX_DATES dates and _MAX_CANDIDATES cues of
 each kind are examined.
@@ -57,12 +61,12 @@ import itertools
 import re
 from typing import Iterator
 
+from ..models import Patient, Sex, Span, Summary
+from ..text import numbers
 from ..text.dates import find_dates
 from ..text.lowercase import lower_keep_offsets
 from ..text.phrases import PhraseSet, prepare
 from ..text.sentences import sentence_ends
-from ..models import Patient, Sex, Span, Summary
-from ..text import numbers
 from ..vocab import persons
 from ..vocab import summary_cues as cues
 
