@@ -240,8 +240,6 @@ UR_ROWS = [
      "modified it.", D(2016, 2, 2)),
     # no date, or no utilization review named
     ("A utilization review determination had noncertified this request.", None),
-    ("These requests were previously non-certified on 11/15/2016.", None),
-    ("The request had been previously denied on 12/21/2016.", None),
     ("Your request is noted; our review on 1/1/2016 is pending.", None),
     ("", None),
 ]
@@ -253,6 +251,114 @@ def test_ur_decision_date(phrase: str, ur: dt.date | None) -> None:
     assert s.ur_decision_date == ur
     if ur is not None:
         assert any(d == ur for d, *_ in find_dates(s.spans["ur_decision_date"].slice(phrase)))
+
+
+# Every way of writing the review's date, in every date style: invented sentences, each
+# with {d} for the date, read with every style of December 1, 2016 below, as written, in
+# capitals, and broken over lines.
+UR_TEMPLATES = [
+    # the words "utilization review" / "UR" date it
+    "The MRI of the knee was non-certified by Utilization Review on {d}.",
+    "On {d}, Utilization Review non-certified the request for an MRI.",
+    "On {d} the UR denied the request.",
+    "UR dated {d} non-certified the request.",
+    "The UR of {d}: non-certified.",
+    "The {d} utilization review modified the request to 6 sessions.",
+    "The request was denied in the {d} UR.",
+    "The original utilization review {d} non-certified the request for Norco.",
+    "The original Utilization Review (UR) ({d}) denied a request for an MRI.",
+    "The utilization review determination, dated {d}, non-certified the request.",
+    "Per the utilization review letter issued on {d}, the request was modified.",
+    "The request for an MRI was denied by utilization review on {d}.",
+    # a review, determination or denial that does not say "utilization review"
+    "On {d} the request for physical therapy was non-certified.",
+    "On {d}, the requests were denied.",
+    "On {d}, the claims administrator non-certified the request.",
+    "On {d} the carrier denied the requested MRI.",
+    "The request was denied on {d}.",
+    "These requests were previously non-certified on {d} due to a lack of findings.",
+    "This case has been previously reviewed and denied on {d}.",
+    "The request was previously reviewed on {d}.",
+    "The request was modified on {d} to allow 6 sessions.",
+    "The request was denied by the claims administrator on {d}.",
+    "There was a prior determination dated {d}.",
+    "A non-certification letter of {d} was reviewed.",
+    "The prior review, dated {d}, indicated that the request was not certified.",
+    "Prior review dated {d} denied a request for an MRI.",
+    "The previous denial for the requests below was on {d}.",
+    "A request for authorization was signed, and a prior denial was made on {d}.",
+    "The adverse determination ({d}) is disputed.",
+    "The {d} denial is appealed.",
+    "The previous decision of {d} non-certified the MRI.",
+]
+UR_DATE_STYLES = ["12-01-2016", "12/1/16", "December 1, 2016", "Dec. 1st, 2016",
+                  "1 December 2016", "2016-12-01", "1st of December, 2016", "01-Dec-2016"]
+
+
+def _variants(sentence: str) -> list[str]:
+    """The sentence as written, in capitals, and broken over lines at every space."""
+    return [sentence, sentence.upper(), sentence.replace(" ", "\n")]
+
+
+@pytest.mark.parametrize("style", UR_DATE_STYLES)
+@pytest.mark.parametrize("template", UR_TEMPLATES)
+def test_ur_date_in_every_phrasing_and_style(template: str, style: str) -> None:
+    for text in _variants(template.format(d=style)):
+        s = read_summary("The injured worker is a 40 year old male. " + text + " He has pain.")
+        assert s.ur_decision_date == D(2016, 12, 1), text
+        span = s.spans["ur_decision_date"]
+        assert " ".join(span.slice(s.text).split()).lower() == style.lower()
+
+
+# Dates that are not a review's: another event of the request, a review of records, a
+# change of work status, what the patient denied, a date of service a review referred to.
+NOT_UR_ROWS = [
+    "A review of the medical records dated 12/1/2016 shows improvement.",
+    "Work restrictions were modified on 12/1/2016.",
+    "The MRI was reviewed on 12/1/2016 by the treating physician.",
+    "On 12/1/2016 the patient denied numbness.",
+    "On 12/1/2016, he reported pain and denied any new injury.",
+    "The claims administrator referenced a 12/1/2016 date of service in its determination.",
+    "The request for authorization was submitted on 12/1/2016.",
+    "The request was received on 12/1/2016.",
+    "The denial letter was not provided.",
+    "The request was denied; a progress note of 12/1/2016 was reviewed.",
+    "Modified duty was given on 12/1/2016.",
+    "The request was approved on 12/1/2016.",
+]
+
+
+@pytest.mark.parametrize("phrase", NOT_UR_ROWS)
+def test_dates_that_are_not_a_review(phrase: str) -> None:
+    for text in _variants(phrase):
+        assert read_summary(text).ur_decision_date is None, text
+
+
+# Several reviews: the one that non-certified the disputed request (see the module
+# docstring): a review named as utilization review before one that is not; one whose
+# sentence says it did not approve something before one that does not; one not called
+# prior or previous before one so called; else the first.
+UR_CHOICE_ROWS = [
+    ("The request was previously denied on 1/1/2016. Utilization review dated 2/2/2016 "
+     "non-certified the MRI.", D(2016, 2, 2)),
+    ("Utilization review dated 1/1/2016 certified physical therapy. Utilization review dated "
+     "2/2/2016 non-certified the MRI.", D(2016, 2, 2)),
+    ("A prior determination dated 1/1/2016 approved the request. The request was denied on "
+     "2/2/2016.", D(2016, 2, 2)),
+    ("A prior UR dated 2/2/2016 was also noted. The most recent UR dated 3/3/2016 modified it.",
+     D(2016, 3, 3)),
+    ("On 1/1/2016, the previous utilization review denied it. On 2/2/2016 Utilization Review "
+     "modified it.", D(2016, 2, 2)),
+    ("The request was previously denied on 1/1/2016. On 2/2/2016 the request was non-certified.",
+     D(2016, 2, 2)),
+    ("UR dated 1/1/2016 non-certified the MRI. UR dated 2/2/2016 non-certified the EMG.",
+     D(2016, 1, 1)),
+]
+
+
+@pytest.mark.parametrize(("phrase", "ur"), UR_CHOICE_ROWS)
+def test_which_review_counts(phrase: str, ur: dt.date) -> None:
+    assert read_summary(phrase).ur_decision_date == ur
 
 
 # --------------------------------------------------------------------------- diagnoses

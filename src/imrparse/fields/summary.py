@@ -37,12 +37,25 @@ Rules where the contract leaves room (see also the module constants):
   ("initial encounter", "subsequent") join the item before them. Repeated items are kept
   once (first occurrence; compared ignoring case and spacing); "etc." is dropped; the last
   treatment loses a trailing "over the course of the claim" / "to date".
-* **UR decision date**: the first date attached to the words "utilization review"/"UR"
+* **UR decision date**: the date of the review that non-certified the disputed request.
+  Candidates, strongest first: (0) a date the words "utilization review"/"UR" attach to
   ("UR dated ...", "Utilization Review report dated ...", "utilization review (11-8-2016)",
-  "On 11-3-16, utilization review ...", "denied by utilization review on ..."); then, in the
-  same sentence, "UR ... on DATE" or "On DATE ... by UR". A document "reviewed by UR" and
-  "dated" something is not the review's date; a "prior"/"previous" review yields to one
-  that is not so called.
+  "the original utilization review 12-07-2016", "On 11-3-16, utilization review ...",
+  "denied in the 12/1/2016 UR"); (1) in their sentence, "UR ... on DATE" or "On DATE ... by
+  UR"; (2) only when neither exists, a review, determination or denial that does not say
+  "utilization review": a review noun and its date ("a prior determination dated ...", "a
+  non-certification letter of ...", "the previous denial for the requests below was on
+  ...", "the 12/1/2016 denial"), a passive participle and its date ("the request was
+  previously denied on ...", "has been reviewed and denied on ...", "was denied by the
+  claims administrator on ..."), or a sentence that opens "On DATE" and says a request was
+  non-certified or a claims administrator (carrier, reviewer ...) denied it. "Reviewed",
+  "modified" and the like count only after "previously"/"initially" ... or with "request"
+  ("case", "treatment" ...) before them in the sentence: work restrictions are modified
+  too. A document "reviewed by UR" and "dated" something is not the review's date. Of
+  several candidates the strongest kind wins; then one whose sentence says it did not
+  approve something ("non-certified", "denied", "modified", "failed to approve") beats one
+  whose sentence does not (a review that certified physical therapy is not the one
+  disputed); then one not called "prior"/"previous" beats one so called; then the first.
 
 Cue words are phrase tables (:mod:`imrparse.vocab.summary_cues`, :mod:`imrparse.vocab.persons`,
 in the syntax of :mod:`imrparse.text.phrases`); sentence ends follow the one rule of
@@ -59,7 +72,7 @@ import bisect
 import datetime as dt
 import itertools
 import re
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from ..models import Patient, Sex, Span, Summary
 from ..text import numbers
@@ -399,7 +412,7 @@ _UR_NOUNS = r"(?i:" + PhraseSet.of(cues.UR_NOUNS).pattern() + r"s?)"
 _UR_LINKS = r"(?i:" + PhraseSet.of(cues.UR_DATE_LINKS).pattern() + r")"
 _UR_THEN_DATE = re.compile(
     _UR_TERM + r"(?:\s+" + _UR_NOUNS + r"){0,2}\s*,?\s*"
-    r"(?:(?P<paren>\()\s*|(?P<link>" + _UR_LINKS + r")\s*:?\s*)"
+    r"(?:(?P<paren>\()\s*|(?P<link>" + _UR_LINKS + r")\s*:?\s*)?"  # none: "the UR 12-7-2016 denied"
 )
 _DATE_THEN_UR = re.compile(
     r"\s*,?\s*(?:(?i:the|an?)\s+)?(?:(?i:original|initial|prior|previous|most\s+recent|recent)\s+)?"
@@ -428,22 +441,47 @@ def _ur_mentions(doc: _Doc) -> list[int]:
     )
 
 
-# A candidate UR date: (where it is mentioned, the words that name the UR, date, span).
-_URHit = tuple[int, tuple[int, int], dt.date, Span]
+class _URHit(NamedTuple):
+    """A candidate UR date."""
+
+    tier: int  # 0: dated by the words naming the UR, 1: in their sentence, 2: a review not so named
+    at: int  # where it is mentioned
+    cue: tuple[int, int]  # the words that name the review
+    date: dt.date
+    span: Span
 
 
-def _pick_ur(text: str, found: list[_URHit]) -> tuple[dt.date, Span] | None:
-    """The first candidate not called "prior"/"previous", else the first one."""
+_ADVERSE = PhraseSet.of(cues.ADVERSE_WORDS)
+_EARLIER_WORD = re.compile(r"(?<![a-z])(?:prior|previous(?:ly)?|earlier|past|another|older)(?![a-z])")
+
+
+def _pick_ur(doc: _Doc, found: list[_URHit]) -> tuple[dt.date, Span] | None:
+    """The review that non-certified the disputed request, as far as the summary tells:
+    the one named as a utilization review before one that is not; then one whose sentence
+    says it did not approve something ("non-certified", "denied", "modified") before one
+    that does not; then one not called "prior"/"previous" before one so called; then the
+    first in the text."""
     if not found:
         return None
-    found.sort(key=lambda f: f[0])
-    for _, (a, b), date, span in found:
-        if not _EARLIER_UR.search(text, max(0, a - 30), b):
-            return date, span
-    return found[0][2], found[0][3]
+
+    def rank(f: _URHit) -> tuple[int, bool, bool, int]:
+        lo, hi = doc.sentence_start(f.span.start), doc.sentence_end(f.span.end)
+        adverse = _ADVERSE.next_hit(doc.searchable, lo, hi) is not None
+        a, b = f.cue
+        if f.tier < 2:
+            prior = _EARLIER_UR.search(doc.text, max(0, a - 30), b) is not None
+        else:
+            prior = _EARLIER_WORD.search(doc.low, max(0, a - 12), b) is not None
+        return f.tier, not adverse, prior, f.at
+
+    best = min(found, key=rank)
+    return best.date, best.span
 
 
-def _read_ur_date(doc: _Doc) -> tuple[dt.date, Span] | None:
+def _ur_named(doc: _Doc) -> list[_URHit]:
+    """Dates of reviews named "utilization review" or "UR": tier 0 where those words date
+    it ("UR dated ...", "the 12/1/2016 utilization review"), else tier 1 where one sentence
+    holds both ("UR ... on DATE", "On DATE, ... by UR")."""
     text = doc.text
     found: list[_URHit] = []
     mentions = _ur_mentions(doc)
@@ -458,16 +496,15 @@ def _read_ur_date(doc: _Doc) -> tuple[dt.date, Span] | None:
             text, max(0, m.start() - 12), m.start()
         ):
             continue  # "the report reviewed by Utilization Review (UR) was dated ..."
-        found.append((m.start(), (m.start(), m.end()), hit[0], Span(hit[1], hit[2])))
+        found.append(_URHit(0, m.start(), (m.start(), m.end()), hit[0], Span(hit[1], hit[2])))
     for date, s, e in doc.dates:
         if date is None:
             continue
         ur = _DATE_THEN_UR.match(text, e)
         if ur and _BEFORE_DATE_UR.search(text, max(0, s - 8), s):
-            found.append((s, (e, ur.end()), date, Span(s, e)))
+            found.append(_URHit(0, s, (e, ur.end()), date, Span(s, e)))
     if found:
-        return _pick_ur(text, found)
-    # Weaker: "UR ... on DATE" or "On DATE, ... by UR" within one sentence.
+        return found
     for pos in mentions:
         m = _UR_ANY.match(text, pos)
         if m is None:
@@ -477,22 +514,131 @@ def _read_ur_date(doc: _Doc) -> tuple[dt.date, Span] | None:
             if s >= end:
                 break
             if date is not None and _ON_DATED_BEFORE.search(text, max(0, s - 8), s):
-                found.append((m.start(), (m.start(), m.end()), date, Span(s, e)))
+                found.append(_URHit(1, m.start(), (m.start(), m.end()), date, Span(s, e)))
                 break
         if found:
             break
     for date, s, e in doc.dates:
-        if date is None or not _SENTENCE_ON.search(text, max(0, s - 4), s):
-            continue
-        start = doc.sentence_start(s)
-        if s - start > 6 or text[start:s].strip().lower() != "on":
+        if date is None or not _starts_sentence_with_on(doc, s):
             continue
         end = doc.sentence_end(e)
         by = _BY_UR.search(text, e, end)
         if by:
-            found.append((s, (by.start(), by.end()), date, Span(s, e)))
+            found.append(_URHit(1, s, (by.start(), by.end()), date, Span(s, e)))
             break
-    return _pick_ur(text, found)
+    return found
+
+
+def _starts_sentence_with_on(doc: _Doc, s: int) -> bool:
+    """Whether the date at ``s`` opens its sentence after "On" ("On 12/1/2016, ...")."""
+    if not _SENTENCE_ON.search(doc.text, max(0, s - 4), s):
+        return False
+    start = doc.sentence_start(s)
+    return s - start <= 6 and doc.low[start:s].strip() == "on"
+
+
+# A review not named "utilization review" (tier 2): "a prior determination dated DATE",
+# "the request was previously denied on DATE", "On DATE, the request was non-certified",
+# "the DATE denial". Phrases from vocab.summary_cues; patterns run on the lowercase text.
+_REVIEW_NOUN = PhraseSet(
+    [(noun, noun) for noun in cues.REVIEW_NOUNS]
+    + [(f"{q} {noun}", noun) for q in cues.REVIEW_QUALIFIERS for noun in cues.QUALIFIED_REVIEW_NOUNS]
+)
+_NOUN_TO_DATE = re.compile(
+    r"s?(?:\s+(?:letter|notice|report)s?)?\s*,?\s*(?:\(\s*|(?:" + PhraseSet.of(cues.UR_DATE_LINKS).pattern()
+    + r")(?![a-z])\s*:?\s*)"
+    r"|s?(?:\s+[a-z'’-]+){0,8}?\s+(?:" + PhraseSet.of(cues.REVIEW_VERB_LINKS).pattern()
+    + r")(?![a-z])\s*:?\s*"
+)
+_PARTICIPLE = PhraseSet(
+    [(p, True) for p in cues.ADVERSE_PARTICIPLES] + [(p, False) for p in cues.REVIEW_PARTICIPLES]
+)
+_AUX_BEFORE = re.compile(
+    r"(?<![a-z])(?:" + PhraseSet.of(cues.PASSIVE_AUXILIARIES).pattern() + r")\s+"
+    r"(?:(?P<adv>" + PhraseSet.of(cues.REVIEW_ADVERBS).pattern() + r")\s+"
+    r"|(?:" + PhraseSet.of(cues.OTHER_ADVERBS).pattern() + r")\s+)?\Z"
+)
+_PARTICIPLE_TO_DATE = re.compile(
+    r"(?:\s+(?:by|per|in|through|at|from)\s+(?:[a-z'’-]+\s+){0,5}?)?\s*,?\s*"
+    r"(?:on|dated|as\s+of)(?![a-z])\s*:?\s*"
+)
+_REQUEST_WORD = PhraseSet.of(cues.REQUEST_WORDS)
+_PARTY_THEN = re.compile(
+    r"\s+(?:(?:" + PhraseSet.of(cues.OTHER_ADVERBS + cues.REVIEW_ADVERBS).pattern() + r")\s+)?"
+)
+_PARTY = PhraseSet.of(cues.REVIEWING_PARTIES)
+_ARTICLE_BEFORE = re.compile(r"(?<![a-z])(?:the|an?)\s*\Z")
+_SPACE_RUN = re.compile(r"\s+")
+_AUX_REACH = 40  # characters read before a participle for its auxiliary
+
+
+def _passive_review(doc: _Doc, lo: int, hi: int, adverse_only: bool = False) -> Iterator[tuple[int, int]]:
+    """Passive review participles in ``[lo, hi)`` ("was previously denied"): the span from
+    the auxiliary to the participle. A participle that is not adverse by itself
+    ("reviewed", "modified") counts after a review adverb or a request word."""
+    low = doc.low
+    for hit in itertools.islice(_PARTICIPLE.scan(doc.searchable, lo, hi), _MAX_CANDIDATES):
+        if adverse_only and not hit.value:
+            continue
+        aux = _AUX_BEFORE.search(low, max(lo, hit.start - _AUX_REACH), hit.start)
+        if aux is None:
+            continue
+        if not hit.value and aux.group("adv") is None and _REQUEST_WORD.next_hit(
+                doc.searchable, doc.sentence_start(aux.start()), aux.start()) is None:
+            continue
+        yield aux.start(), hit.end
+
+
+def _active_reviews(doc: _Doc, lo: int, hi: int) -> Iterator[tuple[int, int]]:
+    """A reviewing party and what it did not approve, in ``[lo, hi)``: "the claims
+    administrator denied", "the carrier subsequently non-certified"."""
+    for party in itertools.islice(_PARTY.scan(doc.searchable, lo, hi), _MAX_CANDIDATES):
+        then = _PARTY_THEN.match(doc.low, party.end, hi)
+        verb = _ADVERSE.match_at(doc.searchable, then.end(), hi) if then else None
+        if verb is not None:
+            yield party.start, verb.end
+
+
+def _ur_not_named(doc: _Doc) -> list[_URHit]:
+    """Dates of reviews, determinations and denials that do not say "utilization review"
+    (tier 2)."""
+    found: list[_URHit] = []
+    low = doc.low
+
+    def add(at: int, cue: tuple[int, int], pos: int) -> None:
+        hit = doc.date_at(pos)
+        if hit is not None and hit[0] is not None and not doc.crosses_sentence(cue[0], pos):
+            found.append(_URHit(2, at, cue, hit[0], Span(hit[1], hit[2])))
+
+    for noun in itertools.islice(_REVIEW_NOUN.scan(doc.searchable), _MAX_CANDIDATES):
+        m = _NOUN_TO_DATE.match(low, noun.end)  # "a prior determination dated DATE"
+        if m is not None:
+            add(noun.start, (noun.start, noun.end), m.end())
+    for a, b in _passive_review(doc, 0, len(low)):  # "was previously denied on DATE"
+        m = _PARTICIPLE_TO_DATE.match(low, b)
+        if m is not None:
+            add(a, (a, b), m.end())
+    for date, s, e in doc.dates:
+        if date is None:
+            continue
+        if _starts_sentence_with_on(doc, s):  # "On DATE, the request was non-certified"
+            end = doc.sentence_end(e)
+            cue = next(_passive_review(doc, e, end, adverse_only=True), None)
+            if cue is None:  # "On DATE, the claims administrator denied ..."
+                cue = next(_active_reviews(doc, e, end), None)
+            if cue is not None:
+                found.append(_URHit(2, s, cue, date, Span(s, e)))
+                continue
+        if _ARTICLE_BEFORE.search(low, max(0, s - 8), s):  # "the DATE denial"
+            gap = _SPACE_RUN.match(low, e)
+            named = _REVIEW_NOUN.match_at(doc.searchable, gap.end() if gap else e)
+            if named is not None:
+                found.append(_URHit(2, s, (named.start, named.end), date, Span(s, e)))
+    return found
+
+
+def _read_ur_date(doc: _Doc) -> tuple[dt.date, Span] | None:
+    return _pick_ur(doc, _ur_named(doc) or _ur_not_named(doc))
 
 
 # --------------------------------------------------------------------------- lists
