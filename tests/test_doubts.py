@@ -171,8 +171,13 @@ def test_a_partial_authorization_is_not_warned_twice() -> None:
     ("On 12/7/16 the request was non-certified by utilization review.", True),
     # A review named without a date: the letter gave none, nothing was missed.
     ("Utilization review non-certified the request.", False),
-    ("The request was denied on 12-07-2016.", False),  # no utilization review named
+    # a review that does not say "utilization review" is one too
+    ("The request was denied on 12-07-2016.", True),
+    ("A non-certification letter of 12-07-2016 is on file.", True),
+    ("The adverse determination was issued 12-07-2016.", True),
     ("Your injury occurred on 12-07-2016 during a tour.", False),  # "ur" inside words
+    ("The patient denied numbness on 12-07-2016.", False),  # the patient, not a review
+    ("Modified duty started on 12-07-2016.", False),
 ])
 def test_a_utilization_review_date_not_read(sentence: str, doubted: bool) -> None:
     summary = Summary(text=f"The injured worker is a 41 year old female. {sentence} Treatment continues.")

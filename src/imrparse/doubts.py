@@ -153,7 +153,14 @@ def _guideline_line_not_read(det: Determination, text: str | None) -> Iterator[D
 
 # -- the summary -----------------------------------------------------------------------
 
-_UR_RE = re.compile(r"(?i:\butilization\s+review)|\bUR\b")
+# A sentence about a review of the request: one that says "utilization review" or "UR", or
+# one the summary reader also dates without those words (a non-certification, a denial or
+# determination, a request "was denied"); not "the patient denied numbness", nor "modified
+# duty", which the reader rightly leaves alone.
+_UR_RE = re.compile(
+    r"(?i:\butilization\s+review)|\bUR\b|(?i:\bnon\s*-?\s*certif|\bdenials?\b|\bdeterminations?\b"
+    r"|\b(?:was|were|been|is|are)\s+(?:[a-z]+ly\s+)?(?:denied|reviewed\s+and\s+denied)\b)"
+)
 _DIAGNOSIS_RE = re.compile(r"\bdiagnos(?:is|es|ed)\b|\bbeing\s+treated\s+for\b", re.IGNORECASE)
 # The end of a sentence: a period, ! or ? that is no decimal point.
 _SENTENCE_END_RE = re.compile(r"[.!?](?!\d)")
@@ -230,7 +237,9 @@ CHECKS: tuple[Check, ...] = (
     Check("guideline-line-not-read", "item", _guideline_line_not_read,
           "a guideline line that cites evidence but yields no citation with a known guideline"),
     Check("ur-date-not-read", "letter", _ur_date_not_read,
-          "a summary sentence about a utilization review holds a date, but ur_decision_date is null"),
+          "a summary sentence about a review of the request (\"utilization review\", \"UR\", a "
+          "non-certification, denial or determination, a request \"was denied\") holds a date, but "
+          "ur_decision_date is null"),
     Check("diagnoses-not-read", "letter", _diagnoses_not_read,
           "the summary speaks of diagnoses (\"diagnoses include\", \"was diagnosed with\", "
           "\"is being treated for\") but diagnoses is empty"),

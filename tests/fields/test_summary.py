@@ -436,6 +436,66 @@ def test_diagnoses(phrase: str, expected: list[str]) -> None:
     assert f"diagnoses.{len(s.diagnoses)}" not in s.spans
 
 
+# Every cue, with every kind of list: invented lists whose ICD-10 titles hold commas and
+# "and" (which must not split them), read as written, in capitals and broken over lines.
+DX_CUES = [
+    "The injured worker is being treated for {l}.",
+    "The injured worker is currently being treated for {l}.",
+    "Diagnoses included {l}.",
+    "She was diagnosed with {l}.",
+    "The patient was diagnosed as having {l}.",
+    "A review of the records shows the injured worker has diagnosis that include {l}.",
+    "He has diagnoses that includes {l}.",
+    "The diagnoses have included {l}.",
+    "The diagnoses are {l}.",
+    "The current diagnoses are documented as {l}.",
+    "Diagnoses: {l}.",
+    "DIAGNOSES: {l}.",
+]
+DX_LISTS = [
+    ("strain of muscle, fascia and tendon at neck level, initial encounter, other specified "
+     "disorders of bone density and structure, unspecified site, and anxiety",
+     ["strain of muscle, fascia and tendon at neck level, initial encounter",
+      "other specified disorders of bone density and structure, unspecified site", "anxiety"]),
+    ("radiculopathy, lumbar region; contusion of lower back and pelvis, subsequent encounter; "
+     "insomnia",
+     ["radiculopathy, lumbar region", "contusion of lower back and pelvis, subsequent encounter",
+      "insomnia"]),
+    ("type 2 diabetes mellitus, without complications, and low back pain, M54.5",
+     ["type 2 diabetes mellitus, without complications", "low back pain, M54.5"]),
+    ("sprain of ligaments of cervical spine and lumbar sprain",
+     ["sprain of ligaments of cervical spine", "lumbar sprain"]),
+    ("pain in right hip and thigh", ["pain in right hip and thigh"]),
+    ("sprain of the right ankle and left knee, initial encounter",
+     ["sprain of the right ankle and left knee, initial encounter"]),
+    ("other specified disorders of bone density and structure, unspecified site",
+     ["other specified disorders of bone density and structure, unspecified site"]),
+    ("carpal tunnel syndrome, bilateral, and de Quervain's tenosynovitis, right wrist",
+     ["carpal tunnel syndrome, bilateral", "de Quervain's tenosynovitis, right wrist"]),
+    ("lumbar strain and anxiety", ["lumbar strain", "anxiety"]),
+    ("strain of the neck and depression", ["strain of the neck", "depression"]),
+    ("1. Lumbar radiculopathy. 2. Strain of muscle, fascia and tendon of lower back. 3. "
+     "Depression and anxiety",
+     ["Lumbar radiculopathy", "Strain of muscle, fascia and tendon of lower back",
+      "Depression and anxiety"]),
+    ("1) cervical strain, 2) dorsalgia, unspecified, and 3) sleep disturbance",
+     ["cervical strain", "dorsalgia, unspecified", "sleep disturbance"]),
+    ("(1) lumbar spondylosis; (2) sacroiliitis", ["lumbar spondylosis", "sacroiliitis"]),
+]
+
+
+@pytest.mark.parametrize(("listed", "expected"), DX_LISTS)
+@pytest.mark.parametrize("cue", DX_CUES)
+def test_diagnoses_in_every_phrasing(cue: str, listed: str, expected: list[str]) -> None:
+    sentence = cue.format(l=listed)
+    for text, want in ((sentence, expected), (sentence.upper(), [e.upper() for e in expected]),
+                       (sentence.replace(" ", "\n"), expected)):
+        s = read_summary("The injured worker is a 40 year old male. " + text + " He has pain.")
+        assert list(s.diagnoses) == want, text
+        for i, value in enumerate(s.diagnoses):
+            assert " ".join(s.spans[f"diagnoses.{i}"].slice(s.text).split()) == value
+
+
 # --------------------------------------------------------------------------- treatments
 
 TX_ROWS = [

@@ -26,17 +26,26 @@ Rules where the contract leaves room (see also the module constants):
   claim" with a short linking phrase ending in "on"/"of"/"dated"/"from" ("industrial injury
   on", "injured his back at work on"), unless the injury is "prior", "new", "subsequent" ...
 * **diagnoses / prior treatments**: the list after the first cue ("diagnoses include",
-  "was diagnosed with"; "treatment to date has included", "conservative therapy with"),
-  weaker cues ("undergoing treatment for", "has been treated with") only when no strong one
-  exists. The list runs to the end of the sentence or to a clause ("..., which", "and was").
-  Items are split on semicolons when the list has any, else on commas; commas and "and"
-  inside parentheses and fixed phrases ("muscle, fascia and tendon", "sprain and strain",
-  "to and from") never split. The last item is split once more at its first "and" unless it
-  starts with "and" (Oxford comma) or the words before that "and" only modify the noun after
-  it ("neck and upper back pain", "physical and occupational therapy"). ICD tails
-  ("initial encounter", "subsequent") join the item before them. Repeated items are kept
-  once (first occurrence; compared ignoring case and spacing); "etc." is dropped; the last
-  treatment loses a trailing "over the course of the claim" / "to date".
+  "diagnoses have included", "the diagnoses are", "Diagnoses:", "has diagnosis that
+  include(s)", "was diagnosed with"; "treatment to date has included", "conservative
+  therapy with"), weaker cues ("is being treated for", "has been treated with") only when
+  no strong one exists. The list runs to the end of the sentence or to a clause ("...,
+  which", "and was"). A numbered list ("1. Lumbar strain. 2. ...", "(1) ...; (2) ...") is
+  cut at its numbers only, its last item running to its sentence's end. Otherwise items are
+  split on semicolons when the list has any, else on commas; commas and "and" inside
+  parentheses and fixed phrases ("muscle, fascia and tendon", "sprain and strain", "to and
+  from") never split. An item after a comma that only finishes the one before it joins
+  it: an ICD-10 tail ("initial encounter", "subsequent encounter"), qualifier words
+  ("unspecified site", "lumbar region", "right shoulder", "bilateral"), a continuation
+  ("without complications", "secondary to ..."), a bare code ("M54.5"), so an ICD-10
+  title keeps its inner commas. The last item is split once more at its first "and"
+  unless it starts with "and" (Oxford comma), the words before that "and" only modify the
+  noun after it ("neck and upper back pain", "physical and occupational therapy"), or the
+  "and" joins two parts of one title after "of"/"in" ("contusion of lower back and pelvis",
+  "disorders of bone density and structure": what follows names a body region of
+  :mod:`imrparse.vocab.body_regions` or a tissue). Repeated items are kept once (first
+  occurrence; compared ignoring case and spacing); "etc." is dropped; the last treatment
+  loses a trailing "over the course of the claim" / "to date".
 * **UR decision date**: the date of the review that non-certified the disputed request.
   Candidates, strongest first: (0) a date the words "utilization review"/"UR" attach to
   ("UR dated ...", "Utilization Review report dated ...", "utilization review (11-8-2016)",
@@ -80,7 +89,7 @@ from ..text.dates import find_dates
 from ..text.lowercase import lower_keep_offsets
 from ..text.phrases import PhraseSet, prepare
 from ..text.sentences import sentence_ends
-from ..vocab import persons
+from ..vocab import body_regions, persons
 from ..vocab import summary_cues as cues
 
 __all__ = ["read_summary", "patient_completeness"]
@@ -694,6 +703,7 @@ _LEAD = re.compile(
     r"|\band(?=\s)|\bor(?=\s)|\bas\s+well\s+as\b|\bplus(?=\s))*",
     re.IGNORECASE,
 )
+_TRAILING_CONJ = re.compile(r"[\s,;]+(?:and|or|&)\Z", re.IGNORECASE)
 _LEADING_CONJ = re.compile(r"\s*(?:and|or|as\s+well\s+as|plus)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]+")
 _ARTICLE = re.compile(r"an?\s+", re.IGNORECASE)
@@ -703,6 +713,14 @@ _SUFFIXES = frozenset(cues.ENCOUNTER_SUFFIXES)
 _NOT_A_LIST_START = re.compile(
     PhraseSet.of(cues.NOT_A_LIST_START).pattern() + r"\b|\d+\s*(?:days?|weeks?|months?|years?)\b", re.IGNORECASE
 )
+_ICD_CODE = re.compile(r"(?:ICD(?:-?\s*(?:9|10))?\s*:?\s*)?(?:[A-TV-Z]\d{2}(?:\.\w{1,4})?|\d{3}\.\d{1,2})",
+                       re.IGNORECASE)
+_CONTINUATION = PhraseSet.of(cues.CONTINUATION_STARTS)
+_PART = PhraseSet.of([*body_regions.REGIONS, *cues.TISSUE_WORDS])
+_WORD_RUN = re.compile(r"[A-Za-z]+")
+_PREPOSITION = re.compile(r"\b(?:of|in|at|to|involving)\b", re.IGNORECASE)
+_FIRST_NUMBER = re.compile(r"[\s:]*\(?1[.)]\s+")
+_NUMBER = re.compile(r"(?<![\w.])\(?(\d{1,2})[.)]\s+")
 _TRAILING_QUALIFIER = re.compile(
     r"(?:\s*,)?\s+" + PhraseSet.of(cues.TRAILING_QUALIFIERS).pattern() + r"\s*\Z", re.IGNORECASE
 )
@@ -756,6 +774,9 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
             e -= 1
             closes -= 1
         e = _trail(text, s, e)
+    conj = _TRAILING_CONJ.search(text, s, e)  # "(2) cervical strain, and (3) ..."
+    if conj and conj.start() > s:
+        e = _trail(text, s, conj.start())
     return s, e
 
 
@@ -764,9 +785,41 @@ def _modifier_only(words: str) -> bool:
     return bool(ws) and all(w.lower() in cues.MODIFIER_WORDS for w in ws)
 
 
-def _and_split(text: str, s: int, e: int, mask: list[bool], base: int) -> list[tuple[int, int]]:
+def _finishes(text: str, a: int, b: int) -> bool:
+    """Whether ``text[a:b]``, after a comma, only finishes the item before it: an ICD tail
+    ("initial encounter"), qualifier words ("right shoulder", "unspecified site", "lumbar
+    region"), a continuation ("without complications", "secondary to ..."), a bare code
+    ("M54.5")."""
+    item = text[a:b]
+    if _fold(item) in _SUFFIXES or _ICD_CODE.fullmatch(item.strip()):
+        return True
+    ws = _WORD.findall(item)
+    if ws and all(w.lower() in cues.MODIFIER_WORDS or w.lower() in cues.QUALIFIER_WORDS for w in ws):
+        return True
+    return _CONTINUATION.match_at(text, a, b) is not None
+
+
+def _names_a_part(doc: _Doc, s: int, e: int) -> bool:
+    """Whether ``text[s:e]`` is a body part or tissue, perhaps after modifier words ("left
+    knee", "pelvis", "upper arm", "structure")."""
+    text = doc.text
+    pos = s
+    for m in _WORD_RUN.finditer(text, s, e):
+        if m.group().lower() not in cues.MODIFIER_WORDS:
+            break
+        pos = m.end()
+    else:
+        return pos > s
+    start = m.start()
+    part = _PART.match_at(doc.searchable, start, e)
+    return part is not None and not text[part.end:e].strip(" ,.;")
+
+
+def _and_split(doc: _Doc, s: int, e: int, mask: list[bool], base: int) -> list[tuple[int, int]]:
     """Split ``text[s:e]`` at its first free "and" unless the words before it only modify
-    the noun after it."""
+    the noun after it ("neck and upper back pain"), or it joins two parts of one title
+    ("contusion of lower back and pelvis", "disorders of bone density and structure")."""
+    text = doc.text
     for m in _AND.finditer(text, s, e):
         if mask[m.start() - base] or mask[m.end() - 1 - base]:
             continue
@@ -774,51 +827,89 @@ def _and_split(text: str, s: int, e: int, mask: list[bool], base: int) -> list[t
             return [(s, e)]
         if _modifier_only(text[s:m.start()]):
             return [(s, e)]
+        if _PREPOSITION.search(text, s, m.start()) and _names_a_part(doc, m.end(), e):
+            return [(s, e)]
         return [(s, m.start()), (m.end(), e)]
     return [(s, e)]
+
+
+def _numbered(doc: _Doc, start: int) -> list[tuple[int, int]] | None:
+    """The items of a numbered list that starts at ``start`` ("1. Lumbar strain. 2. ...",
+    "1) ... 2) ..."): each runs to the next number, the last to its sentence's end; the
+    numbers, not commas, separate them. ``None`` when no list starts with "1"."""
+    text = doc.text
+    first = _FIRST_NUMBER.match(text, start)
+    if first is None:
+        return None
+    limit = min(len(text), start + _MAX_LIST_CHARS)
+    blank = text.find("\n\n", start, limit)
+    if blank >= 0:
+        limit = blank
+    items: list[tuple[int, int]] = []
+    a = first.end()
+    for m in _NUMBER.finditer(text, a, limit):
+        if int(m.group(1)) != len(items) + 2 or m.start() < a:
+            continue  # "2.5 mg", "page 3)": not the next number
+        items.append((a, m.start()))
+        a = m.end()
+        if len(items) >= _MAX_NUMBERED:
+            break
+    items.append((a, min(doc.sentence_end(a), limit)))
+    return items
+
+
+_MAX_LIST_CHARS = 3000  # longer "lists" are runaway sentences
+_MAX_NUMBERED = 30  # numbered items read
 
 
 def _list_items(doc: _Doc, start: int, *, treatments: bool = False) -> list[tuple[int, int]]:
     """The items of the list that starts at ``start``: (start, end) offsets."""
     text = doc.text
-    end = min(doc.sentence_end(start), start + _MAX_LIST_CHARS)
-    stop = _LIST_STOP.search(text, start, end)
-    if stop:
-        end = stop.start()
-    if end <= start:
-        return []
-    mask = _opaque(doc, start, end)
-    free_semicolon = any(text[i] == ";" and not mask[i - start] for i in range(start, end))
-    seps = ";" if free_semicolon else ",;"
-    raw: list[tuple[int, int]] = []
-    s = start
-    for i in range(start, end):
-        if text[i] in seps and not mask[i - start]:
-            raw.append((s, i))
-            s = i + 1
-    raw.append((s, end))
+    raw = _numbered(doc, start)
+    numbered = raw is not None
+    if raw is None:
+        end = min(doc.sentence_end(start), start + _MAX_LIST_CHARS)
+        stop = _LIST_STOP.search(text, start, end)
+        if stop:
+            end = stop.start()
+        if end <= start:
+            return []
+        mask = _opaque(doc, start, end)
+        free_semicolon = any(text[i] == ";" and not mask[i - start] for i in range(start, end))
+        seps = ";" if free_semicolon else ",;"
+        raw = []
+        s = start
+        for i in range(start, end):
+            if text[i] in seps and not mask[i - start]:
+                raw.append((s, i))
+                s = i + 1
+        raw.append((s, end))
 
-    items: list[tuple[int, int, bool]] = []  # (start, end, began with a conjunction)
+    segments: list[tuple[int, int, bool]] = []  # (start, end, began with a conjunction)
     for a, b in raw:
         conj = bool(_LEADING_CONJ.match(text, a, b))
         a, b = _trim(text, a, b)
-        if b <= a:
-            continue
-        if items and (_fold(text[a:b]) in _SUFFIXES or _modifier_only(text[a:b])):
-            # "strain of the right elbow, initial encounter", "SLAP lesion, right shoulder"
-            pa, _, pc = items[-1]
-            items[-1] = (pa, b, pc)
-            continue
-        items.append((a, b, conj))
-    if not items:
+        if b > a:
+            segments.append((a, b, conj))
+    if not segments or _NOT_A_LIST_START.match(text, segments[0][0]):
         return []
-    if _NOT_A_LIST_START.match(text, items[0][0]):
-        return []
+    # The last item is split once more at "and" (unless it began with one: an Oxford comma),
+    # except in a numbered list, whose numbers say where items end.
+    starters = [i for i, (a, b, _) in enumerate(segments) if i == 0 or not _finishes(text, a, b)]
+    last = starters[-1]
+    if not numbered and (len(starters) == 1 or not segments[last][2]):
+        a, b, _ = segments[last]
+        mask = _opaque(doc, a, b)
+        parts = [_trim(text, x, y) for x, y in _and_split(doc, a, b, mask, a)]
+        segments[last:last + 1] = [(x, y, False) for x, y in parts if y > x]
 
-    spans = [(a, b) for a, b, _ in items]
-    last_a, last_b, last_conj = items[-1]
-    if len(items) == 1 or not last_conj:
-        spans[-1:] = [_trim(text, x, y) for x, y in _and_split(text, last_a, last_b, mask, start)]
+    spans: list[tuple[int, int]] = []
+    for i, (a, b, _) in enumerate(segments):
+        if spans and not numbered and _finishes(text, a, b):
+            # "strain of the right elbow, initial encounter", "SLAP lesion, right shoulder"
+            spans[-1] = (spans[-1][0], b)
+        else:
+            spans.append((a, b))
     if treatments and spans:
         a, b = spans[-1]
         q = _TRAILING_QUALIFIER.search(text, max(a, b - 60), b)
@@ -840,7 +931,6 @@ def _list_items(doc: _Doc, start: int, *, treatments: bool = False) -> list[tupl
     return out
 
 
-_MAX_LIST_CHARS = 3000  # longer "lists" are runaway sentences
 _MAX_CUES = 25  # cue matches tried per pattern
 
 

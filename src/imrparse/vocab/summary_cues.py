@@ -20,6 +20,8 @@ __all__ = [
 DIAGNOSIS_LINK_WORDS: tuple[str, ...] = (
     "are", "were", "is", "was", "has", "have", "had", "been", "being", "include", "includes",
     "included", "including", "consist of", "consists of", "consisted of", "consisting of",
+    "that include", "that includes", "that included", "which include", "which includes",
+    "which included", "that are", "which are", "that were", "which were", "that consist of",
     "documented", "noted", "listed", "reported", "stated", "described", "given", "recorded",
     "identified", "rendered", "as", "to", "be", "of", "consistent with", "currently",
     "now", "also", "primarily", "mainly",
@@ -179,6 +181,30 @@ ENCOUNTER_SUFFIXES: tuple[str, ...] = (
     "initial encounter for closed fracture",
     "subsequent encounter for fracture with routine healing",
     "unspecified", "not elsewhere classified", "nec", "nos", "unspecified side",
+)
+
+#: Words of an ICD-10 title's qualifiers: an item of these (and MODIFIER_WORDS) alone only
+#: finishes the item before it ("..., unspecified site", "..., lumbar region", "..., left
+#: side", "..., multiple sites").
+QUALIFIER_WORDS: frozenset[str] = frozenset({
+    "unspecified", "site", "sites", "multiple", "other", "part", "parts", "initial",
+    "subsequent", "encounter", "sequela", "routine", "delayed", "healing", "closed", "open",
+    "nonunion", "malunion", "both", "each", "single", "bilaterally", "sided",
+})
+#: An item that starts with one of these finishes the item before it ("type 2 diabetes
+#: mellitus, without complications", "radiculopathy, secondary to disc herniation").
+CONTINUATION_STARTS: tuple[str, ...] = (
+    "with", "without", "due to", "secondary to", "associated with", "involving", "affecting",
+    "not elsewhere classified", "not otherwise specified", "NEC", "NOS", "ICD", "ICD-10",
+    "ICD-9", "ICD 10",
+)
+#: Tissues and parts named as nouns in ICD titles: "of <X> and <this>" keeps one title
+#: ("disorders of bone density and structure", "strain of muscle and tendon"), as a body
+#: region of vocab.body_regions does ("contusion of lower back and pelvis").
+TISSUE_WORDS: tuple[str, ...] = (
+    "structure", "density", "tendon(s)", "fascia", "ligament(s)", "muscle(s)", "nerve(s)",
+    "joint(s)", "bone(s)", "cartilage", "disc(s)", "disk(s)", "capsule", "bursa", "soft tissue",
+    "tendon sheath", "upper arm", "lower leg", "upper limb", "lower limb",
 )
 
 #: Entries that are not items at all ("..., etc.").
