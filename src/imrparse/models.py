@@ -400,6 +400,18 @@ class Citation:
 
     Example: `"http://www.nhlbi.nih.gov/health/health-topics/topics/ekg"`
     """
+    volume: str | None = None
+    """A journal's volume, from its "year;volume(issue):pages" ("Spine (Phila Pa 1976).
+    2009;34(10):1066-77" is volume `"34"`), as written.
+
+    Example: `"34"`
+    """
+    issue: str | None = None
+    """A journal's issue, the part in parentheses after the volume ("2009;34(10)" is issue
+    `"10"`; "2015;(3)" has issue `"3"` and no volume), as written.
+
+    Example: `"10"`, `"Suppl 2"`
+    """
     span: Span | None = None
     """The reference in the parsed text.
 
