@@ -136,10 +136,32 @@ def test_a_guideline_line_with_no_structured_citation(basis: Basis, doubted: boo
     item = Item(request="MRI", decision=Decision.UPHELD, service=Service(category="imaging"),
                 claims_administrator_guideline=basis,
                 reviewer_guideline=Basis(text="Decision based on ODG.", citations=(_ODG,)))
-    found = doubts(_letter(item))
-    assert [d.code for d in found] == (["guideline-line-not-read"] if doubted else [])
+    found = [d for d in doubts(_letter(item)) if d.code == "guideline-line-not-read"]
+    assert len(found) == doubted
     if doubted:
         assert found[0].phrase == basis.text
+
+
+_BOOK = Citation(text="The Frobnitz Manual of Everything", span=Span(40, 73))
+
+
+@pytest.mark.parametrize(("citations", "doubted"), [
+    ((_ODG, _BOOK), True),  # one read, one not: the line was read only in part
+    ((_BOOK, _ODG), True),
+    ((_ODG,), False),
+    ((_ODG, Citation(text="Non-MTUS Citation")), False),  # a label, not a reference
+    ((_BOOK,), False),  # nothing read at all: guideline-line-not-read says so
+    ((Citation(text="Official Disability Guidelines (ODG)", guideline="ODG"),), False),  # named, no more
+])
+def test_a_citation_not_recognised(citations: tuple[Citation, ...], doubted: bool) -> None:
+    basis = Basis(text="Decision based on ODG Knee chapter and a book.", citations=citations)
+    item = Item(request="MRI", decision=Decision.UPHELD, service=Service(category="imaging"),
+                claims_administrator_guideline=basis,
+                reviewer_guideline=Basis(text="Decision based on ODG.", citations=(_ODG,)))
+    found = [d for d in doubts(_letter(item)) if d.code == "unrecognized-citation"]
+    assert [d.phrase for d in found] == (["The Frobnitz Manual of Everything"] if doubted else [])
+    if doubted:
+        assert found[0].item == 0 and found[0].span == Span(40, 73)
 
 
 @pytest.mark.parametrize(("headline", "doubted"), [

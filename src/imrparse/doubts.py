@@ -151,6 +151,27 @@ def _guideline_line_not_read(det: Determination, text: str | None) -> Iterator[D
                             "no guideline was recognised in it", basis.span, basis.text, i)
 
 
+# What a "Decision based on Non-MTUS Citation." line holds when it names nothing: a label,
+# not a reference.
+_LABEL_ONLY_RE = re.compile(r"(?:non\s*-?\s*)?mtus(?:\s+citations?)?", re.IGNORECASE)
+
+
+def _unrecognized_citation(det: Determination, text: str | None) -> Iterator[Doubt]:
+    """A citation whose guideline is unknown, in a line where others were read (a line
+    with none read is guideline-line-not-read's): a study counting guidelines would miss
+    it. A citation whose guideline is known but that gives nothing more ("Official
+    Disability Guidelines (ODG)") is no doubt: the letter named nothing more."""
+    for i, item in enumerate(det.items):
+        for side, basis in (("claims administrator", item.claims_administrator_guideline),
+                            ("reviewer", item.reviewer_guideline)):
+            if _reads_no_citation(basis) or not basis.cited_evidence:
+                continue
+            for c in basis.citations:
+                if c.guideline is None and c.text.strip() and not _LABEL_ONLY_RE.fullmatch(c.text.strip()):
+                    yield Doubt("unrecognized-citation", f"the {side} guideline line cites {_short(c.text)}, "
+                                "whose guideline was not recognised", c.span or basis.span, c.text, i)
+
+
 # -- the summary -----------------------------------------------------------------------
 
 # A sentence about a review of the request: one that says "utilization review" or "UR", or
@@ -236,6 +257,9 @@ CHECKS: tuple[Check, ...] = (
           "a medication whose generic name is unknown (generic and drug_class null)"),
     Check("guideline-line-not-read", "item", _guideline_line_not_read,
           "a guideline line that cites evidence but yields no citation with a known guideline"),
+    Check("unrecognized-citation", "item", _unrecognized_citation,
+          "a citation of a guideline line whose guideline is unknown, in a line where other "
+          "citations were read (a line with none read is guideline-line-not-read)"),
     Check("ur-date-not-read", "letter", _ur_date_not_read,
           "a summary sentence about a review of the request (\"utilization review\", \"UR\", a "
           "non-certification, denial or determination, a request \"was denied\") holds a date, but "

@@ -298,7 +298,9 @@ class Summary:
     patient: Patient = attrs.field(factory=Patient)
     """Age, sex and date of injury."""
     diagnoses: tuple[str, ...] = ()
-    """The diagnoses as listed ("diagnoses include a, b, and c" gives three).
+    """The diagnoses as listed ("diagnoses include a, b, and c" gives three); an ICD-10
+    title keeps its inner commas ("strain of muscle, fascia and tendon at neck level,
+    initial encounter" is one).
 
     Example: `["right shoulder contusion", "neck strain", ...]`
     """
@@ -308,7 +310,9 @@ class Summary:
     Example: `["modified work duties", "diagnostic imaging", "home exercise program"]`
     """
     ur_decision_date: _dt.date | None = None
-    """Date of the utilization review named in the summary.
+    """Date of the review that non-certified the disputed request, as the summary tells it:
+    a utilization review named as such first, else a prior review, determination or
+    denial ("the request was previously denied on ..."); see [Summary](contract.md#summary).
 
     Example: `"2016-11-03"`
     """
@@ -352,7 +356,10 @@ class Citation:
     Example: `9`
     """
     title: str | None = None
-    """Chapter or guideline title as written.
+    """Chapter or guideline title as written, without the year or any other locator
+    ("Chronic Pain Medical Treatment 2016 Guidelines" has title "Chronic Pain Medical
+    Treatment"); for a book or article its title, for a journal with no article title the
+    journal's name.
 
     Example: `"Shoulder Complaints"`, `"Chronic Pain Medical Treatment"`, `"Low Back -
     Lumbar and Thoracic"`
@@ -363,10 +370,10 @@ class Citation:
     Example: `2004`, `2016`
     """
     edition: str | None = None
-    """Ordinal editions are spelled out ("2nd Edition" and "3rd ed." are `"Second
-    Edition"` and `"Third Edition"`; `text` keeps the letter's words); online
-    editions have one spelling whatever their capitals (`"Online version"`, `"Online
-    edition"`).
+    """Ordinal editions have one form, spelled out ("6th ed", "6th Edition" and "Sixth
+    Edition" are all `"Sixth Edition"`, "21st Annual Edition" is `"Twenty-First
+    Edition"`; `text` keeps the letter's words); online editions have one spelling
+    whatever their capitals (`"Online version"`, `"Online edition"`).
 
     Example: `"Third Edition"`, `"Online version"`
     """
@@ -376,7 +383,9 @@ class Citation:
     Example: `["Special Studies"]`, `["Physical medicine treatment"]`
     """
     topic: str | None = None
-    """ODG topic after the chapter.
+    """ODG topic after the chapter (or what follows another guideline's name), without
+    parentheses around all of it ("(Magnetic resonance imaging)" is `"Magnetic resonance
+    imaging"`).
 
     Example: `"MRI (magnetic resonance imaging)"`, `"Lidoderm (lidocaine patch)"`
     """
