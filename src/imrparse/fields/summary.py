@@ -472,6 +472,8 @@ def _pick_ur(doc: _Doc, found: list[_URHit]) -> tuple[dt.date, Span] | None:
     first in the text."""
     if not found:
         return None
+    if len(found) == 1:
+        return found[0].date, found[0].span
 
     def rank(f: _URHit) -> tuple[int, bool, bool, int]:
         lo, hi = doc.sentence_start(f.span.start), doc.sentence_end(f.span.end)
@@ -581,21 +583,29 @@ _SPACE_RUN = re.compile(r"\s+")
 _AUX_REACH = 40  # characters read before a participle for its auxiliary
 
 
-def _passive_review(doc: _Doc, lo: int, hi: int, adverse_only: bool = False) -> Iterator[tuple[int, int]]:
+def _passive_review(doc: _Doc, lo: int, hi: int, adverse_only: bool = False,
+                    dated: bool = False) -> Iterator[tuple[int, int, int]]:
     """Passive review participles in ``[lo, hi)`` ("was previously denied"): the span from
-    the auxiliary to the participle. A participle that is not adverse by itself
-    ("reviewed", "modified") counts after a review adverb or a request word."""
+    the auxiliary to the participle, and (``dated``: only those followed by "on DATE")
+    where the date starts. A participle that is not adverse by itself ("reviewed",
+    "modified") counts after a review adverb or a request word."""
     low = doc.low
     for hit in itertools.islice(_PARTICIPLE.scan(doc.searchable, lo, hi), _MAX_CANDIDATES):
         if adverse_only and not hit.value:
             continue
-        aux = _AUX_BEFORE.search(low, max(lo, hit.start - _AUX_REACH), hit.start)
+        date_at = hit.end
+        if dated:  # the cheap test first: most participles are not followed by a date
+            m = _PARTICIPLE_TO_DATE.match(low, hit.end)
+            if m is None or doc.date_at(m.end()) is None:
+                continue
+            date_at = m.end()
+        aux = _AUX_BEFORE.search(low, max(0 if dated else lo, hit.start - _AUX_REACH), hit.start)
         if aux is None:
             continue
         if not hit.value and aux.group("adv") is None and _REQUEST_WORD.next_hit(
                 doc.searchable, doc.sentence_start(aux.start()), aux.start()) is None:
             continue
-        yield aux.start(), hit.end
+        yield aux.start(), hit.end, date_at
 
 
 def _active_reviews(doc: _Doc, lo: int, hi: int) -> Iterator[tuple[int, int]]:
@@ -606,6 +616,23 @@ def _active_reviews(doc: _Doc, lo: int, hi: int) -> Iterator[tuple[int, int]]:
         verb = _ADVERSE.match_at(doc.searchable, then.end(), hi) if then else None
         if verb is not None:
             yield party.start, verb.end
+
+
+_DATE_REACH = 160  # characters before a date in which its review noun or participle stands
+
+
+def _before_dates(doc: _Doc) -> list[tuple[int, int]]:
+    """The stretches of text just before each valid date, merged."""
+    windows: list[tuple[int, int]] = []
+    for date, s, _ in doc.dates:
+        if date is None:
+            continue
+        lo = max(0, s - _DATE_REACH)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], s)
+        else:
+            windows.append((lo, s))
+    return windows
 
 
 def _ur_not_named(doc: _Doc) -> list[_URHit]:
@@ -619,20 +646,20 @@ def _ur_not_named(doc: _Doc) -> list[_URHit]:
         if hit is not None and hit[0] is not None and not doc.crosses_sentence(cue[0], pos):
             found.append(_URHit(2, at, cue, hit[0], Span(hit[1], hit[2])))
 
-    for noun in itertools.islice(_REVIEW_NOUN.scan(doc.searchable), _MAX_CANDIDATES):
-        m = _NOUN_TO_DATE.match(low, noun.end)  # "a prior determination dated DATE"
-        if m is not None:
-            add(noun.start, (noun.start, noun.end), m.end())
-    for a, b in _passive_review(doc, 0, len(low)):  # "was previously denied on DATE"
-        m = _PARTICIPLE_TO_DATE.match(low, b)
-        if m is not None:
-            add(a, (a, b), m.end())
+    # A review noun or participle is read only shortly before a date (what keeps this cheap).
+    for lo, hi in _before_dates(doc):
+        for noun in itertools.islice(_REVIEW_NOUN.scan(doc.searchable, lo, hi), _MAX_CANDIDATES):
+            m = _NOUN_TO_DATE.match(low, noun.end)  # "a prior determination dated DATE"
+            if m is not None:
+                add(noun.start, (noun.start, noun.end), m.end())
+        for a, b, date_at in _passive_review(doc, lo, hi, dated=True):  # "was denied on DATE"
+            add(a, (a, b), date_at)
     for date, s, e in doc.dates:
         if date is None:
             continue
         if _starts_sentence_with_on(doc, s):  # "On DATE, the request was non-certified"
             end = doc.sentence_end(e)
-            cue = next(_passive_review(doc, e, end, adverse_only=True), None)
+            cue = next((p[:2] for p in _passive_review(doc, e, end, adverse_only=True)), None)
             if cue is None:  # "On DATE, the claims administrator denied ..."
                 cue = next(_active_reviews(doc, e, end), None)
             if cue is not None:
@@ -697,6 +724,9 @@ _LIST_STOP = re.compile(
     re.IGNORECASE,
 )
 _PROTECTED = PhraseSet.of(cues.PROTECTED_PHRASES)
+_BRACKET = re.compile(r"[()\[\]]")
+_SEMICOLON = re.compile(";")
+_SEPARATOR = re.compile("[,;]")
 _AND = re.compile(r"\s+(?:and|&)\s+", re.IGNORECASE)
 _LEAD = re.compile(
     r"""(?:\s|["'`:]|\(?\d{1,2}\)|\b[a-z]\)"""
@@ -733,22 +763,19 @@ def _fold(s: str) -> str:
 def _opaque(doc: _Doc, start: int, end: int) -> list[bool]:
     """Which positions of ``doc.text[start:end]`` lie inside parentheses, brackets or a
     fixed phrase, where separators do not split."""
-    text = doc.text
     n = end - start
     mask = [False] * n
     stack: list[int] = []
-    for i in range(n):
-        c = text[start + i]
-        if c in "([":
+    for m in _BRACKET.finditer(doc.text, start, end):  # only the brackets, not every character
+        i = m.start() - start
+        if m.group() in "([":
             stack.append(i)
-        elif c in ")]" and stack:
+        elif stack:
             j = stack.pop()
             if not stack:
-                for k in range(j, i + 1):
-                    mask[k] = True
-    for m in _PROTECTED.find_all(doc.searchable, start, end):
-        for k in range(m.start - start, m.end - start):
-            mask[k] = True
+                mask[j:i + 1] = [True] * (i + 1 - j)
+    for hit in _PROTECTED.find_all(doc.searchable, start, end):
+        mask[hit.start - start:hit.end - start] = [True] * (hit.end - hit.start)
     return mask
 
 
@@ -774,9 +801,10 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
             e -= 1
             closes -= 1
         e = _trail(text, s, e)
-    conj = _TRAILING_CONJ.search(text, s, e)  # "(2) cervical strain, and (3) ..."
-    if conj and conj.start() > s:
-        e = _trail(text, s, conj.start())
+    if text[max(s, e - 3):e].lower().endswith(("and", "or", "&")):  # "(2) cervical strain, and (3)"
+        conj = _TRAILING_CONJ.search(text, max(s, e - 12), e)
+        if conj and conj.start() > s:
+            e = _trail(text, s, conj.start())
     return s, e
 
 
@@ -785,18 +813,18 @@ def _modifier_only(words: str) -> bool:
     return bool(ws) and all(w.lower() in cues.MODIFIER_WORDS for w in ws)
 
 
-def _finishes(text: str, a: int, b: int) -> bool:
+def _finishes(doc: _Doc, a: int, b: int) -> bool:
     """Whether ``text[a:b]``, after a comma, only finishes the item before it: an ICD tail
     ("initial encounter"), qualifier words ("right shoulder", "unspecified site", "lumbar
     region"), a continuation ("without complications", "secondary to ..."), a bare code
     ("M54.5")."""
-    item = text[a:b]
+    item = doc.low[a:b]
     if _fold(item) in _SUFFIXES or _ICD_CODE.fullmatch(item.strip()):
         return True
     ws = _WORD.findall(item)
-    if ws and all(w.lower() in cues.MODIFIER_WORDS or w.lower() in cues.QUALIFIER_WORDS for w in ws):
+    if ws and all(w in cues.MODIFIER_WORDS or w in cues.QUALIFIER_WORDS for w in ws):
         return True
-    return _CONTINUATION.match_at(text, a, b) is not None
+    return _CONTINUATION.match_at(doc.searchable, a, b) is not None
 
 
 def _names_a_part(doc: _Doc, s: int, e: int) -> bool:
@@ -867,6 +895,7 @@ def _list_items(doc: _Doc, start: int, *, treatments: bool = False) -> list[tupl
     text = doc.text
     raw = _numbered(doc, start)
     numbered = raw is not None
+    mask: list[bool] = []
     if raw is None:
         end = min(doc.sentence_end(start), start + _MAX_LIST_CHARS)
         stop = _LIST_STOP.search(text, start, end)
@@ -875,14 +904,14 @@ def _list_items(doc: _Doc, start: int, *, treatments: bool = False) -> list[tupl
         if end <= start:
             return []
         mask = _opaque(doc, start, end)
-        free_semicolon = any(text[i] == ";" and not mask[i - start] for i in range(start, end))
-        seps = ";" if free_semicolon else ",;"
+        semicolons = [m.start() for m in _SEMICOLON.finditer(text, start, end) if not mask[m.start() - start]]
+        seps = semicolons or [m.start() for m in _SEPARATOR.finditer(text, start, end)
+                              if not mask[m.start() - start]]
         raw = []
         s = start
-        for i in range(start, end):
-            if text[i] in seps and not mask[i - start]:
-                raw.append((s, i))
-                s = i + 1
+        for i in seps:
+            raw.append((s, i))
+            s = i + 1
         raw.append((s, end))
 
     segments: list[tuple[int, int, bool]] = []  # (start, end, began with a conjunction)
@@ -895,17 +924,18 @@ def _list_items(doc: _Doc, start: int, *, treatments: bool = False) -> list[tupl
         return []
     # The last item is split once more at "and" (unless it began with one: an Oxford comma),
     # except in a numbered list, whose numbers say where items end.
-    starters = [i for i, (a, b, _) in enumerate(segments) if i == 0 or not _finishes(text, a, b)]
-    last = starters[-1]
-    if not numbered and (len(starters) == 1 or not segments[last][2]):
+    finishes = [i > 0 and not numbered and _finishes(doc, a, b) for i, (a, b, _) in enumerate(segments)]
+    last = max(i for i, f in enumerate(finishes) if not f)
+    if not numbered and (finishes.count(False) == 1 or not segments[last][2]):
         a, b, _ = segments[last]
-        mask = _opaque(doc, a, b)
-        parts = [_trim(text, x, y) for x, y in _and_split(doc, a, b, mask, a)]
+        parts = [_trim(text, x, y) for x, y in _and_split(doc, a, b, mask, start)]
         segments[last:last + 1] = [(x, y, False) for x, y in parts if y > x]
+        finishes[last:last + 1] = [j > 0 and _finishes(doc, x, y) for j, (x, y) in enumerate(parts, last)
+                                   if y > x]
 
     spans: list[tuple[int, int]] = []
-    for i, (a, b, _) in enumerate(segments):
-        if spans and not numbered and _finishes(text, a, b):
+    for (a, b, _), joins in zip(segments, finishes):
+        if spans and joins:
             # "strain of the right elbow, initial encounter", "SLAP lesion, right shoulder"
             spans[-1] = (spans[-1][0], b)
         else:

@@ -86,8 +86,13 @@ _DIGIT_ANCHOR = re.compile(
     r"\d(?=\d?[/.-]\s?\d\d?[/.-]\s?\d\d|\d{3}-\d\d-\d\d|\d?-" + _MON3
     + r"|\d?(?i:st|nd|rd|th)?\s+(?i:(?:day\s+)?of\s+)?" + _MON3 + ")"
 )
-_MONTH_ANCHOR = re.compile(  # on the lowercase text
-    "(?:" + "|".join(_MONTHS) + r")(?=[a-z]{0,6}(?:\.\s*|\s+|-)\d\d?(?:st|nd|rd|th)?(?:\s*,\s*|\s+|-)\d\d\d\d)"
+# On the lowercase text. Three character classes, then a look-behind for the month: a
+# pattern that begins with a class lets re skip ahead in C (an alternation of the twelve
+# names does not).
+_MONTH_ANCHOR = re.compile(
+    "[" + "".join(sorted({m[0] for m in _MONTHS})) + "][" + "".join(sorted({m[1] for m in _MONTHS}))
+    + "][" + "".join(sorted({m[2] for m in _MONTHS})) + "](?<=" + "|".join(_MONTHS) + ")"
+    r"(?=[a-z]{0,6}(?:\.\s*|\s+|-)\d\d?(?:st|nd|rd|th)?(?:\s*,\s*|\s+|-)\d\d\d\d)"
 )
 
 
