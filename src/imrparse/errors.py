@@ -21,6 +21,9 @@ __all__ = [
     "UnsupportedInput",
     "PluginError",
     "InternalError",
+    "WorkerCrashed",
+    "TimedOut",
+    "UnwritableOutput",
     "location",
 ]
 
@@ -151,3 +154,16 @@ class PluginError(ImrParseError):
 
 class InternalError(ImrParseError):
     """imrparse itself failed on this letter (a bug: please report it with the letter)."""
+
+
+class WorkerCrashed(ImrParseError):
+    """The worker process reading this letter died (killed in C code, e.g. by a damaged
+    PDF, or by the system); the batch goes on without it."""
+
+
+class TimedOut(ImrParseError):
+    """Reading and parsing this letter took longer than the batch's time limit."""
+
+
+class UnwritableOutput(ImrParseError):
+    """An output path cannot be written: a folder, a missing folder, no permission."""
