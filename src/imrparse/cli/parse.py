@@ -16,7 +16,7 @@ import sys
 import time
 from pathlib import Path
 from types import FrameType
-from typing import IO, Any, Iterable, Iterator
+from typing import IO, Any, Generator, Iterable, Iterator
 
 import attrs
 
@@ -199,7 +199,7 @@ class _Stop:
         return 128 + (self.signum or signal.SIGINT)
 
 
-def _outcomes(args: argparse.Namespace, inputs: _Inputs, plugins: Plugins) -> Iterator[Outcome]:
+def _outcomes(args: argparse.Namespace, inputs: _Inputs, plugins: Plugins) -> Generator[Outcome, None, None]:
     strict = not args.lenient
     # A batch runs in worker processes (a crash or a hang costs one letter); a single
     # letter runs here, where start-up is fastest, unless a time limit is asked for.
@@ -263,9 +263,9 @@ def run(args: argparse.Namespace, plugins: Plugins) -> int:
 
     def determinations() -> Iterator[Determination]:
         nonlocal written
-        for det in carried:
+        for earlier in carried:
             written += 1
-            yield det
+            yield earlier
         outcomes = _outcomes(args, inputs, plugins)
         try:
             while stop.signum is None:
