@@ -8,7 +8,7 @@ import math
 import os
 import pickle
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 import attrs
 
@@ -18,7 +18,7 @@ from .parsing import parse_file
 from .plugin.registry import Plugins, get_plugins
 
 __all__ = ["Outcome", "parse_files", "expand_paths", "letter_files", "letter_suffixes",
-           "freeze_long_lived_objects"]
+           "freeze_long_lived_objects", "error_record", "ERROR_FIELDS"]
 
 
 @attrs.frozen
@@ -32,6 +32,19 @@ class Outcome:
     @property
     def ok(self) -> bool:
         return self.error is None
+
+
+#: The fields of a failure record (``--errors FILE``, the Dask error collection).
+ERROR_FIELDS = ("source", "error", "message", "expected", "line", "column")
+
+
+def error_record(outcome: Outcome) -> dict[str, Any]:
+    """A failed outcome as a flat record: its path, the error's class name, message,
+    what was expected, and the line and column in the letter (when known)."""
+    err = outcome.error
+    assert err is not None, "error_record() of a letter that parsed"
+    return {"source": outcome.source, "error": type(err).__name__, "message": err.message,
+            "expected": err.expected, "line": err.line, "column": err.column}
 
 
 def letter_suffixes(plugins: Plugins | None = None) -> tuple[str, ...]:

@@ -20,7 +20,7 @@ from typing import IO, Any, Generator, Iterable, Iterator
 
 import attrs
 
-from ..batch import Outcome, freeze_long_lived_objects, letter_files, letter_suffixes, parse_files
+from ..batch import Outcome, error_record, freeze_long_lived_objects, letter_files, letter_suffixes, parse_files
 from ..errors import ImrParseError, InternalError, UnsupportedInput, UnwritableOutput
 from ..models import Determination
 from ..output import AtomicOutput, check_target
@@ -69,19 +69,6 @@ def add_arguments(p: argparse.ArgumentParser, plugins: Plugins) -> None:
                        help="take only the files directly in a folder, not those of its sub-folders")
     batch.add_argument("-q", "--quiet", action="store_true",
                        help="no progress, failure messages or end line on standard error")
-
-
-def _error_record(outcome: Outcome) -> dict[str, Any]:
-    err = outcome.error
-    assert err is not None
-    return {
-        "source": outcome.source,
-        "error": type(err).__name__,
-        "message": err.message,
-        "expected": err.expected,
-        "line": err.line,
-        "column": err.column,
-    }
 
 
 def _stdin_outcome(strict: bool, layout: str | None, reader: str | None, plugins: Plugins) -> Outcome:
@@ -287,7 +274,7 @@ def run(args: argparse.Namespace, plugins: Plugins) -> int:
                     tally.failed += 1
                     say.say(f"imrparse: {outcome.error}")
                     if errors_stream is not None:
-                        errors_stream.write(json.dumps(_error_record(outcome)) + "\n")
+                        errors_stream.write(json.dumps(error_record(outcome)) + "\n")
                         errors_stream.flush()
                     continue
                 tally.parsed += 1
