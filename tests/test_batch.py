@@ -287,8 +287,9 @@ def test_an_earlier_output_survives_a_failed_run(cli: Any, tmp_path: Path) -> No
 
 # -- interruption and resume -------------------------------------------------------------------
 
-def _inputs(tmp_path: Path) -> Path:
-    """Letters in two folders, with a failure between them."""
+def nested_letters(tmp_path: Path) -> Path:
+    """Letters in two folders, a file that is no letter between them, and one file
+    name in both folders: ``a/`` holds seeds 0-2 and ``zz-recipe.txt``, ``b/`` seeds 2-4."""
     root = tmp_path / "in"
     (root / "a").mkdir(parents=True)
     (root / "b").mkdir()
@@ -331,10 +332,10 @@ def _letters_in(path: Path, fmt: str) -> int:
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-@pytest.mark.parametrize("after", [0, 2, 5])
+@pytest.mark.parametrize("after", [1, 5])
 def test_interrupted_then_resumed_equals_uninterrupted(cli: Any, monkeypatch: pytest.MonkeyPatch,
                                                        tmp_path: Path, fmt: str, after: int) -> None:
-    root = _inputs(tmp_path)
+    root = nested_letters(tmp_path)
     full, full_errors = tmp_path / f"full.{fmt}", tmp_path / "full-errors.jsonl"
     assert cli("parse", str(root), "-f", fmt, "-o", str(full), "--errors", str(full_errors))[0] == 1
 
@@ -355,10 +356,10 @@ def test_interrupted_then_resumed_equals_uninterrupted(cli: Any, monkeypatch: py
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv", "json"])
-@pytest.mark.parametrize("cut", [0.0, 0.1, 0.37, 0.5, 0.81, 0.99, 1.0])
+@pytest.mark.parametrize("cut", [0.0, 0.37, 0.81, 1.0])
 def test_a_run_stopped_outright_is_recovered(cli: Any, tmp_path: Path, fmt: str, cut: float) -> None:
     """``kill -9`` leaves FILE.part cut anywhere: --resume keeps its complete letters."""
-    root = _inputs(tmp_path)
+    root = nested_letters(tmp_path)
     full = tmp_path / f"full.{fmt}"
     cli("parse", str(root), "-f", fmt, "-o", str(full))
     data = full.read_bytes()
@@ -371,7 +372,7 @@ def test_a_run_stopped_outright_is_recovered(cli: Any, tmp_path: Path, fmt: str,
 
 
 def test_parquet_cut_short_is_parsed_again(cli: Any, tmp_path: Path) -> None:
-    root = _inputs(tmp_path)
+    root = nested_letters(tmp_path)
     full = tmp_path / "full.parquet"
     cli("parse", str(root), "-f", "parquet", "-o", str(full))
     out = tmp_path / "out.parquet"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -19,6 +18,7 @@ import imrparse.dask as idask  # noqa: E402
 from imrparse.cli import main  # noqa: E402
 
 from . import corpus  # noqa: E402
+from .test_batch import nested_letters  # noqa: E402
 
 SEEDS = corpus.seed_paths()
 
@@ -32,29 +32,25 @@ def client() -> Iterator[Any]:
 
 @pytest.fixture
 def letters(tmp_path: Path) -> Path:
-    """Seeds in nested folders, and a file that is no letter in the middle."""
-    root = tmp_path / "letters"
-    (root / "a").mkdir(parents=True)
-    (root / "b").mkdir()
-    for seed in SEEDS[:3]:
-        shutil.copy(seed, root / "a" / seed.name)
-    (root / "a" / "zz-recipe.txt").write_text("Two cups of flour and an egg.\n")
-    for seed in SEEDS[3:]:
-        shutil.copy(seed, root / "b" / seed.name)
-    return root
+    return nested_letters(tmp_path)
+
+
+#: The letters of ``nested_letters`` in input order (one name is in both folders).
+NAMES = [p.name for p in SEEDS[:3]] + [p.name for p in SEEDS[2:]]
+PATHS = SEEDS[:3] + SEEDS[2:]
 
 
 def test_read_letters_on_two_workers(client: Any, letters: Path) -> None:
     bag, errors = idask.read_letters(letters, files_per_partition=2)
-    assert bag.npartitions == 3
+    assert bag.npartitions == 4
     dets, failures = dask.compute(bag, errors)
-    assert [d.source for d in dets] == [p.name for p in SEEDS]
+    assert [d.source for d in dets] == NAMES
     assert all(isinstance(d, imrparse.Determination) for d in dets)
-    assert [imrparse.to_dict(d) for d in dets] == [imrparse.to_dict(imrparse.parse_file(p)) for p in SEEDS]
+    assert [imrparse.to_dict(d) for d in dets] == [imrparse.to_dict(imrparse.parse_file(p)) for p in PATHS]
     assert [(Path(f["source"]).name, f["error"]) for f in failures] == [("zz-recipe.txt", "NotALetter")]
     # A glob gives the same; the parser was built once in each worker that parsed.
     again = idask.read_letters(str(letters / "**" / "*.txt"), files_per_partition=1).letters.compute()
-    assert [d.source for d in again] == [p.name for p in SEEDS]
+    assert [d.source for d in again] == NAMES
     builds = client.run(lambda: __import__("imrparse.dask").dask._builds)
     assert len(builds) == 2 and set(builds.values()) <= {0, 1} and sum(builds.values()) >= 1
 
@@ -85,7 +81,7 @@ def test_items_and_errors_written_to_parquet_with_dask_s_writers(client: Any, le
     dask.compute(items.to_parquet(tmp_path / "items", compute=False),
                  errors.to_parquet(tmp_path / "errors", compute=False))
     back = pd.read_parquet(tmp_path / "items")
-    assert len(back) == sum(len(imrparse.parse_file(p).items) for p in SEEDS)
+    assert len(back) == sum(len(imrparse.parse_file(p).items) for p in PATHS)
     assert pd.read_parquet(tmp_path / "errors")["error"].tolist() == ["NotALetter"]
 
 
