@@ -444,3 +444,34 @@ def test_a_real_signal_leaves_a_valid_file(tmp_path: Path, signum: int, status: 
     assert done.returncode == 0
     assert [d["source"] for d in json.loads(out.read_text())] == sorted(p.name for p in root.iterdir())
     assert not os.path.exists(part)
+
+
+# -- plugins in the workers --------------------------------------------------------------------
+
+def test_a_plugin_workers_cannot_rebuild_is_a_clear_error() -> None:
+    import types
+
+    from imrparse.errors import PluginError
+
+    made_up = types.ModuleType("made_up_plugin")  # no spec: workers could not import it
+    made_up.imrparse_readers = imrparse.hookimpl(lambda: [])  # type: ignore[attr-defined]
+    with plugin_manager(made_up) as plugins:
+        with pytest.raises(PluginError, match="cannot be sent to worker processes"):
+            list(imrparse.parse_files(SEEDS[:2], jobs=2, plugins=plugins))
+
+
+def test_a_plugin_that_fails_to_load_in_a_worker_is_a_clear_error(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from imrparse.errors import PluginError
+
+    (tmp_path / "parent_only_plugin.py").write_text(
+        "import multiprocessing\n"
+        "if multiprocessing.parent_process() is not None:\n"
+        "    raise ImportError('this plugin refuses to load in a worker')\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    import importlib
+
+    module = importlib.import_module("parent_only_plugin")
+    with plugin_manager(module) as plugins:
+        with pytest.raises(PluginError, match="a worker process cannot load plugin 'parent_only_plugin'"):
+            list(imrparse.parse_files(SEEDS[:2], jobs=1, timeout=60, plugins=plugins))

@@ -12,7 +12,7 @@ from typing import Any, Iterable, Iterator, Sequence
 
 import attrs
 
-from .errors import ImrParseError, InternalError, TimedOut, WorkerCrashed
+from .errors import ImrParseError, InternalError, PluginError, TimedOut, WorkerCrashed
 from .models import Determination
 from .parsing import parse_file
 from .plugin.registry import Plugins, get_plugins
@@ -50,6 +50,8 @@ def error_record(outcome: Outcome) -> dict[str, Any]:
 def letter_suffixes(plugins: Plugins | None = None) -> tuple[str, ...]:
     """The file name endings the installed readers claim (``.pdf``, ``.txt``, ...),
     lower case and sorted: what a folder given as input contributes."""
+    # The plugin registry is getting a method for this (Plugins.letter_suffixes): once it
+    # is on main, this becomes a call to it.
     readers = (plugins or get_plugins()).readers
     return tuple(sorted({s.lower() for r in readers.values() for s in r.suffixes}))
 
@@ -138,8 +140,6 @@ def _plugin_spec(plugins: Plugins) -> tuple[tuple[str, str | None, bytes | None]
         try:
             spec.append((name, None, pickle.dumps(plugin)))
         except Exception as exc:
-            from .errors import PluginError
-
             raise PluginError(f"plugin {name!r} cannot be sent to worker processes ({exc}): "
                               "register a module, or a picklable object",
                               plugin=name, hook="register") from None
@@ -156,7 +156,11 @@ def _worker_init(settings: _Settings) -> tuple[Plugins, _Settings]:
     pm = pluggy.PluginManager(PROJECT_NAME)
     pm.add_hookspecs(hookspecs)
     for name, module, data in settings.plugins:
-        pm.register(importlib.import_module(module) if module else pickle.loads(data or b""), name=name)
+        try:
+            pm.register(importlib.import_module(module) if module else pickle.loads(data or b""), name=name)
+        except Exception as exc:
+            raise PluginError(f"a worker process cannot load plugin {name!r} ({module or 'pickled'}): "
+                              f"{type(exc).__name__}: {exc}", plugin=name, hook="load") from None
     return Plugins(pm), settings
 
 

@@ -24,6 +24,7 @@ __all__ = [
     "WorkerCrashed",
     "TimedOut",
     "UnwritableOutput",
+    "ResumeError",
     "location",
 ]
 
@@ -167,3 +168,7 @@ class TimedOut(ImrParseError):
 
 class UnwritableOutput(ImrParseError):
     """An output path cannot be written: a folder, a missing folder, no permission."""
+
+
+class ResumeError(ImrParseError):
+    """The output file to resume is not one this format (or this version) wrote."""

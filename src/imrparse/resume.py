@@ -31,7 +31,7 @@ from typing import IO, TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequenc
 
 import attrs
 
-from .errors import ImrParseError, UnsupportedInput
+from .errors import ResumeError, UnsupportedInput
 from .models import Determination
 from .output import part_path
 
@@ -39,11 +39,7 @@ if TYPE_CHECKING:
     import cattrs
 
 __all__ = ["Scan", "Carry", "Resumer", "ReadBack", "RESUMERS", "resumer", "Previous", "previous",
-           "remaining", "ResumeError"]
-
-
-class ResumeError(ImrParseError):
-    """The file to resume is not one this format wrote (or not one this version wrote)."""
+           "remaining", "SkipFirstLine"]
 
 
 @attrs.frozen

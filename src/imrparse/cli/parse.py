@@ -222,12 +222,11 @@ def run(args: argparse.Namespace, plugins: Plugins) -> int:
 
         assert out is not None
         before = resume.previous(fmt.name, out.target, plugins.converter)
-        failed_before: tuple[str, ...] = ()
-        if errors_out is not None:
-            errors_before = resume.previous("jsonl", errors_out.target, plugins.converter)
-            failed_before = errors_before.scan.sources
-            if errors_before.scan.end:
-                errors_out.prefill(errors_before.target, errors_before.scan.end)
+        errors_before = (resume.previous("jsonl", errors_out.target, plugins.converter)
+                         if errors_out is not None else None)
+        failed_before = errors_before.scan.sources if errors_before is not None else ()
+        if errors_out is not None and errors_before is not None and errors_before.scan.end:
+            errors_out.prefill(errors_before.target, errors_before.scan.end)
         todo, strangers = resume.remaining(inputs.files(), before.scan.sources, failed_before)
         for note in before.notes:
             say.say(f"imrparse: {note}")
