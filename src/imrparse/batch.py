@@ -161,7 +161,22 @@ def _worker_init(settings: _Settings) -> tuple[Plugins, _Settings]:
         except Exception as exc:
             raise PluginError(f"a worker process cannot load plugin {name!r} ({module or 'pickled'}): "
                               f"{type(exc).__name__}: {exc}", plugin=name, hook="load") from None
-    return Plugins(pm), settings
+    plugins = Plugins(pm)
+    _warm_up(plugins)
+    return plugins, settings
+
+
+def _warm_up(plugins: Plugins) -> None:
+    """Build the parser now (grammars, compiled patterns) by parsing a sample letter,
+    so that a letter's time limit counts the letter only, and freeze what it built."""
+    from .parsing import parse
+    from .testing import SAMPLE_LETTER
+
+    try:
+        parse(SAMPLE_LETTER, plugins=plugins)
+    except Exception:  # a plugin that dislikes the sample: its letters will say so
+        pass
+    freeze_long_lived_objects()
 
 
 def _worker_parse(state: tuple[Plugins, _Settings], path: Path) -> Outcome:
