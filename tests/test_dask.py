@@ -25,7 +25,8 @@ SEEDS = corpus.seed_paths()
 
 @pytest.fixture(scope="module")
 def client() -> Iterator[Any]:
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+    # Workers that may start processes, for timeout= (each letter in a child process).
+    with dask.config.set({"distributed.worker.daemon": False}), distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
                                   dashboard_address=None) as cluster, distributed.Client(cluster) as c:
         yield c
 
@@ -53,6 +54,13 @@ def test_read_letters_on_two_workers(client: Any, letters: Path) -> None:
     assert [d.source for d in again] == NAMES
     builds = client.run(lambda: __import__("imrparse.dask").dask._builds)
     assert len(builds) == 2 and set(builds.values()) <= {0, 1} and sum(builds.values()) >= 1
+
+
+def test_a_time_limit_parses_each_letter_in_a_child_process(client: Any, letters: Path) -> None:
+    bag, errors = idask.read_letters(letters, files_per_partition=3, timeout=60)
+    dets, failures = dask.compute(bag, errors)
+    assert [d.source for d in dets] == NAMES
+    assert [f["error"] for f in failures] == ["NotALetter"]
 
 
 def test_read_items_has_the_csv_columns_typed(client: Any, letters: Path, tmp_path: Path) -> None:

@@ -29,7 +29,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, NamedTuple, Sequence
 
-from .batch import ERROR_FIELDS, Outcome, _Settings, error_record, expand_paths, parse_one
+from .batch import ERROR_FIELDS, Outcome, _Settings, error_record, expand_paths, parse_files, parse_one
 from .contract import Shape, fields_of
 from .errors import UnsupportedInput
 from .models import Determination, Item
@@ -87,9 +87,18 @@ def _worker_plugins() -> Plugins:
         return _plugins
 
 
-def _parse_partition(paths: Sequence[str], strict: bool, layout: str | None,
-                     reader: str | None) -> list[Outcome]:
+def _parse_partition(paths: Sequence[str], strict: bool, layout: str | None, reader: str | None,
+                     timeout: float | None = None) -> list[Outcome]:
     plugins = _worker_plugins()
+    if timeout is not None:
+        # Each letter in a child process of this worker: a crash or a hang costs one letter.
+        import multiprocessing
+
+        if multiprocessing.current_process().daemon:
+            raise UnsupportedInput("imrparse.dask with timeout= starts processes in the Dask workers",
+                                   expected="workers that may: dask config distributed.worker.daemon: False")
+        return list(parse_files(paths, strict=strict, layout=layout, reader=reader, jobs=1,
+                                timeout=timeout, plugins=plugins))
     settings = _Settings(strict=strict, layout=layout, reader=reader)
     return [parse_one(Path(p), settings, plugins) for p in paths]
 
@@ -182,11 +191,11 @@ def _paths(paths_or_glob: str | os.PathLike[str] | Iterable[str | os.PathLike[st
 
 
 def _partitions(paths_or_glob: Any, strict: bool, layout: str | None, reader: str | None,
-                files_per_partition: int, recurse: bool) -> list[Any]:
+                files_per_partition: int, recurse: bool, timeout: float | None) -> list[Any]:
     dk = _dask()
     files = _paths(paths_or_glob, recurse)
     parse = dk.delayed(_parse_partition, pure=True)
-    return [parse(files[i:i + files_per_partition], strict, layout, reader)
+    return [parse(files[i:i + files_per_partition], strict, layout, reader, timeout)
             for i in range(0, len(files), files_per_partition)]
 
 
@@ -210,6 +219,7 @@ def read_letters(
     reader: str | None = None,
     files_per_partition: int = 50,
     recurse: bool = True,
+    timeout: float | None = None,
 ) -> Letters:
     """A lazy ``dask.bag.Bag`` of :class:`~imrparse.models.Determination`, in input
     order, and the failures as a lazy Bag of error records (dicts with the keys
@@ -217,9 +227,13 @@ def read_letters(
 
     ``paths_or_glob``: a file, a folder (its letter files, sub-folders included unless
     ``recurse`` is false), a glob pattern (``letters/**/*.pdf``), or a list of them.
+    ``timeout`` (seconds per letter) parses each task's letters in a child process of
+    its worker, so that a letter that crashes (C code) or hangs fails alone, with
+    ``WorkerCrashed`` or ``TimedOut``, instead of taking its task down; the Dask
+    workers must be allowed to start processes (``distributed.worker.daemon: False``).
     """
     dk = _dask()
-    parts = _partitions(paths_or_glob, strict, layout, reader, files_per_partition, recurse)
+    parts = _partitions(paths_or_glob, strict, layout, reader, files_per_partition, recurse, timeout)
     if not parts:
         return Letters(dk.bag.from_sequence([]), dk.bag.from_sequence([]))
     letters_of = dk.delayed(_letters_of, pure=True)
@@ -236,12 +250,13 @@ def read_items(
     reader: str | None = None,
     files_per_partition: int = 50,
     recurse: bool = True,
+    timeout: float | None = None,
 ) -> Items:
     """A lazy ``dask.dataframe.DataFrame`` with one row per disputed item (the ``csv``
     format's columns, typed), and the failures as a lazy DataFrame of error records.
     The arguments are those of :func:`read_letters`."""
     dk = _dask()
-    parts = _partitions(paths_or_glob, strict, layout, reader, files_per_partition, recurse)
+    parts = _partitions(paths_or_glob, strict, layout, reader, files_per_partition, recurse, timeout)
     meta = items_frame([])
     if parts:
         items_of = dk.delayed(_items_of, pure=True)
