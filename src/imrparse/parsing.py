@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
 from typing import Iterable
@@ -11,8 +10,9 @@ import attrs
 
 from .text.normalize import normalize
 from .layout.context import ParseContext
-from .errors import EmptyInput, ImrParseError, InvalidValue, NotALetter, UnrecognizedLayout
-from .models import Case, Determination, Span, Warning
+from .doubts import find_doubts
+from .errors import EmptyInput, ImrParseError, NotALetter, UnrecognizedLayout
+from .models import Determination, Warning
 from .plugin.api import Layout
 from .plugin.registry import Plugins, get_plugins, named
 from .reading import read_path
@@ -26,7 +26,16 @@ _IMR_WORDS_RE = re.compile(
 
 
 def choose_layout(text: str, plugins: Plugins, name: str | None = None) -> Layout:
-    """The layout named, else the one that recognises ``text`` best."""
+    """The layout named, else the one that recognises ``text`` best.
+
+    ``text`` is the normalised letter (``imrparse.normalize(raw).text``).
+
+    >>> import imrparse
+    >>> from imrparse.plugin.registry import get_plugins
+    >>> from imrparse.testing import SAMPLE_LETTER
+    >>> choose_layout(imrparse.normalize(SAMPLE_LETTER).text, get_plugins()).name
+    'standard'
+    """
     layouts = plugins.layouts
     if name is not None:
         return named(layouts, name, "layout", UnrecognizedLayout)
@@ -54,6 +63,16 @@ def parse(
     any damaged part; ``strict=False`` returns what could be read, with ``warnings``.
     ``layout`` forces a layout by name. ``source`` names the letter in errors and output.
     Spans in the result index into ``text``.
+
+    >>> import imrparse
+    >>> from imrparse.testing import SAMPLE_LETTER
+    >>> det = imrparse.parse(SAMPLE_LETTER, source="sample.txt")
+    >>> det.layout, det.case.case_number, [item.decision.value for item in det.items]
+    ('standard', 'CM99-0000001', ['upheld', 'overturned'])
+    >>> imrparse.parse("Dear Sir, your parcel has shipped.")
+    Traceback (most recent call last):
+      ...
+    imrparse.errors.NotALetter: this text is not an IMR determination letter (expected an IMR final determination letter)
     """
     plugins = plugins or get_plugins()
     try:
@@ -77,37 +96,9 @@ def _parse(text: str, *, source: str | None, strict: bool, layout: str | None,
     ctx = ParseContext(normalized, readers=plugins, strict=strict, source=source)
     ctx.warnings.extend(reader_warnings)
     det = chosen.parse(ctx)
-    if det.case is not None:
-        _check_dates(det.case, ctx)
     det = attrs.evolve(det, source=source, warnings=tuple(det.warnings) + tuple(ctx.warnings))
+    det = attrs.evolve(det, warnings=det.warnings + tuple(find_doubts(det, text)))
     return plugins.run_extractors(det, text)
-
-
-# Dates that must not come after the decision (a typo or a damaged header otherwise).
-_BEFORE_DECISION = ("date_of_injury", "date_assigned", "ur_denial_date", "application_received")
-
-
-def _check_dates(case: Case, ctx: ParseContext) -> None:
-    decided = case.decision_date
-    for name in _BEFORE_DECISION:
-        value: dt.date | None = getattr(case, name)
-        if decided is None or value is None or value <= decided:
-            continue
-        span: Span | None = case.spans.get(name)
-        ctx.problem(
-            InvalidValue(f"{name.replace('_', ' ')} {value} is after the decision date {decided}",
-                         expected=f"a {name.replace('_', ' ')} on or before the decision date",
-                         source=ctx.source, text=ctx.input_text, pos=span.start if span else None),
-            "dates-out-of-order", span,
-        )
-    if case.date_of_injury and case.ur_denial_date and case.date_of_injury > case.ur_denial_date:
-        span = case.spans.get("date_of_injury")
-        ctx.problem(
-            InvalidValue(f"date of injury {case.date_of_injury} is after the UR denial {case.ur_denial_date}",
-                         expected="an injury before its utilization review", source=ctx.source,
-                         text=ctx.input_text, pos=span.start if span else None),
-            "dates-out-of-order", span,
-        )
 
 
 def parse_file(
@@ -122,6 +113,11 @@ def parse_file(
 
     ``source`` in the result is the file's name; spans index into the text that
     :func:`imrparse.read_file` returns for the same file.
+
+    >>> import imrparse
+    >>> det = imrparse.parse_file("tests/fixtures/letters/000_0fbd6ac09ab502b6.txt")
+    >>> det.source, det.reviewer.specialties, det.summary.patient.age
+    ('000_0fbd6ac09ab502b6.txt', ('Physical Medicine and Rehabilitation',), 34)
     """
     plugins = plugins or get_plugins()
     name = os.fspath(path)

@@ -1,4 +1,9 @@
-"""Reading letters from files: choosing a reader plugin and running it."""
+"""Reading letters from files: choosing a reader plugin and running it.
+
+:func:`read_file` is the public entry (also ``imrparse.read_file``); :func:`read_bytes`
+and :func:`choose_reader` serve callers that hold the bytes already (standard input,
+an archive) or want to know which reader a file would get.
+"""
 
 from __future__ import annotations
 
@@ -19,6 +24,12 @@ def choose_reader(filename: str | None, head: bytes, plugins: Plugins, name: str
 
     A reader whose ``sniff`` recognises the content beats one that only matches the
     suffix; ties go to the higher ``priority``.
+
+    >>> from imrparse.plugin.registry import get_plugins
+    >>> choose_reader("letter.pdf", b"%PDF-1.7", get_plugins()).name
+    'pdfium'
+    >>> choose_reader("letter.txt", b"Case Number: CM16-0213037", get_plugins()).name
+    'text'
     """
     readers = plugins.readers
     if name is not None:
@@ -42,7 +53,17 @@ def choose_reader(filename: str | None, head: bytes, plugins: Plugins, name: str
 
 def read_bytes(data: bytes, filename: str | None = None, *, reader: str | None = None,
                plugins: Plugins | None = None) -> ReadText:
-    """Letter text from a file's bytes (``filename`` helps choose the reader)."""
+    """Letter text from a file's bytes (``filename`` helps choose the reader).
+
+    The result holds the text and the reader's warnings, which
+    :func:`imrparse.parse_file` adds to the letter's:
+
+    >>> read = read_bytes("Date of Injury: 06/15/2018 \u2013 back".encode("cp1252"), "letter.txt")
+    >>> read.text
+    'Date of Injury: 06/15/2018 \u2013 back'
+    >>> [w.code for w in read.warnings]
+    ['decoded-cp1252']
+    """
     plugins = plugins or get_plugins()
     try:
         chosen = choose_reader(filename, data[:_HEAD], plugins, reader)
@@ -60,7 +81,18 @@ def read_bytes(data: bytes, filename: str | None = None, *, reader: str | None =
 
 def read_file(path: str | os.PathLike[str], *, reader: str | None = None,
               plugins: Plugins | None = None) -> str:
-    """The text of a letter file, as the parser sees it: spans index into this text."""
+    """The text of a letter file, as the parser sees it: spans index into this text.
+
+    For a PDF, the text the reader extracted (pypdfium2 by default); for a text file,
+    its decoded content. ``reader`` forces a reader by name.
+
+    >>> import imrparse
+    >>> path = "tests/fixtures/letters/000_0fbd6ac09ab502b6.txt"
+    >>> text = read_file(path)
+    >>> item = imrparse.parse_file(path).items[0]
+    >>> item.spans["request"].slice(text) == item.request
+    True
+    """
     return read_path(path, reader=reader, plugins=plugins).text
 
 

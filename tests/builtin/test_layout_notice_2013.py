@@ -69,7 +69,9 @@ def gold_of(name: str) -> Any:
 
 
 def parse(text: str, strict: bool = True, **kw: Any) -> Determination:
-    return imrparse.parse(text, strict=strict, plugins=corpus.plugins(), source="letter.txt", **kw)
+    """The layout's reading (the field readers' doubts are tested in tests/test_doubts.py)."""
+    return corpus.layout_warnings(
+        imrparse.parse(text, strict=strict, plugins=corpus.plugins(), source="letter.txt", **kw))
 
 
 def codes(det: Determination) -> list[str]:
@@ -99,7 +101,7 @@ def test_there_are_fixtures_with_gold() -> None:
 
 @pytest.mark.parametrize("name", NAMES)
 def test_fixture_matches_gold(name: str) -> None:
-    det = imrparse.parse_file(FIXTURES / f"{name}.txt", plugins=corpus.plugins())
+    det = corpus.layout_warnings(imrparse.parse_file(FIXTURES / f"{name}.txt", plugins=corpus.plugins()))
     goldmatch.assert_gold(gold_of(name), imrparse.to_dict(det), name)
 
 

@@ -28,7 +28,7 @@ from ..parsing import parse
 from ..plugin.api import FormatOptions, OutputFormat
 from ..plugin.registry import Plugins, named
 from ..reading import read_bytes
-from ..rendering import get_format
+from ..rendering import SourceTexts, get_format
 from ._progress import Reporter, Tally, reporter
 
 NAME = "parse"
@@ -55,6 +55,8 @@ def add_arguments(p: argparse.ArgumentParser, plugins: Plugins) -> None:
                           "(source, error, message, expected, line, column)")
     out.add_argument("--resume", action="store_true",
                      help="keep the letters already in -o FILE (and --errors FILE) and parse only the rest")
+    out.add_argument("--no-spans", dest="spans", action="store_false",
+                     help="leave out character offsets (span, spans) in json, jsonl and sqlite")
     reading = p.add_argument_group("parsing")
     reading.add_argument("--lenient", action="store_true",
                          help="read what can be read from damaged letters, with warnings, instead of failing")
@@ -84,12 +86,17 @@ def _stdin_outcome(strict: bool, layout: str | None, reader: str | None, plugins
             f"imrparse failed unexpectedly: {type(exc).__name__}: {exc}", source="<stdin>"))
 
 
-def _check_usage(args: argparse.Namespace, fmt: OutputFormat, plugins: Plugins) -> None:
-    """Bad usage found before any letter is read (exit status 2)."""
+def _check_names(args: argparse.Namespace, plugins: Plugins) -> None:
+    """Unknown layout or reader names are bad usage, found before any letter is read."""
     for option, known in (("layout", plugins.layouts), ("reader", plugins.readers)):
         name = getattr(args, option)
         if name is not None:
             named(known, name, option)
+
+
+def _check_usage(args: argparse.Namespace, fmt: OutputFormat, plugins: Plugins) -> None:
+    """Bad usage found before any letter is read (exit status 2)."""
+    _check_names(args, plugins)
     if fmt.needs_path and not args.output:
         raise UnsupportedInput(f"output format {fmt.name!r} writes a file", expected="-o FILE")
     if args.resume and not args.output:
@@ -210,7 +217,8 @@ def run(args: argparse.Namespace, plugins: Plugins) -> int:
     # array, whatever it holds, so scripts can rely on the shape.
     single = (len(args.paths) == 1 and not args.resume
               and (args.paths[0] == STDIN or not Path(args.paths[0]).is_dir()))
-    options = FormatOptions(converter=plugins.converter, single=single)
+    texts = SourceTexts(reader=args.reader, plugins=plugins)
+    options = FormatOptions(converter=plugins.converter, single=single, spans=args.spans, letter_text=texts)
 
     carried: Iterable[Determination] = ()
     kept = prior_failures = 0
@@ -280,6 +288,7 @@ def run(args: argparse.Namespace, plugins: Plugins) -> int:
                 tally.warned += bool(det.warnings)
                 tally.items += len(det.items)
                 written += 1
+                texts.note(det, outcome.source)  # for formats that show the letter's text
                 yield det
         finally:
             outcomes.close()  # stops the workers

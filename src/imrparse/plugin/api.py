@@ -38,6 +38,8 @@ PROJECT_NAME = "imrparse"
 #: The entry-point group third-party plugins declare themselves in.
 ENTRY_POINT_GROUP = "imrparse"
 
+#: The marker of hook implementations (also ``imrparse.hookimpl``): ``@hookimpl``, or
+#: ``@hookimpl(tryfirst=True)`` to run before the other implementations of a hook.
 hookimpl = pluggy.HookimplMarker(PROJECT_NAME)
 
 
@@ -82,6 +84,7 @@ class Reader:
     description: str = ""
 
     def claims(self, filename: str | None, head: bytes) -> bool:
+        """Whether this reader would read a file of this name starting with ``head``."""
         if filename and filename.lower().endswith(tuple(s.lower() for s in self.suffixes)):
             return True
         return bool(self.sniff and self.sniff(head))
@@ -95,6 +98,16 @@ class FormatOptions:
     converter: cattrs.Converter
     #: True when the user asked for exactly one letter (json then prints an object).
     single: bool = False
+    #: False when the user does not want character offsets (``--no-spans``): the
+    #: ``json``, ``jsonl`` and ``sqlite`` formats then leave out every ``span`` and
+    #: ``spans`` (``csv`` never has them).
+    spans: bool = True
+    #: The text a letter's spans index into, for formats that show the letter (``html``):
+    #: called with each determination, ``None`` when unknown (the command line passes a
+    #: :class:`imrparse.rendering.SourceTexts`, which reads each file again). Without it
+    #: (or when it returns ``None``) such a format reads ``determination.source`` again
+    #: when that is a file.
+    letter_text: Callable[[Determination], str | None] | None = None
 
 
 @attrs.frozen
@@ -136,6 +149,10 @@ class Extractor:
 
 @attrs.frozen
 class PluginInfo:
+    """One loaded plugin, as ``Plugins.info()`` and ``imrparse plugins`` list it:
+    its registered name, module, distribution (``None`` when not installed from one)
+    and the hooks it implements."""
+
     name: str
     module: str
     distribution: str | None

@@ -35,6 +35,8 @@ BUILTIN_PLUGINS: Mapping[str, str] = {
     "format_csv": "imrparse.builtin.formats.csv",
     "format_parquet": "imrparse.builtin.formats.parquet",
     "format_markdown": "imrparse.builtin.formats.markdown",
+    "format_sqlite": "imrparse.builtin.formats.sqlite",
+    "format_html": "imrparse.builtin.formats.html",
 }
 
 

@@ -148,22 +148,31 @@ class Plugins:
         return make_converter(self.extras_types)
 
     def read_reviewer(self, text: str) -> Reviewer | None:
+        """Call ``imrparse_read_reviewer`` (first non-``None`` answer wins)."""
         result: Reviewer | None = self._call("imrparse_read_reviewer", text=text)
         return result
 
     def read_summary(self, text: str) -> Summary | None:
+        """Call ``imrparse_read_summary`` (first non-``None`` answer wins)."""
         result: Summary | None = self._call("imrparse_read_summary", text=text)
         return result
 
     def read_basis(self, text: str, side: str) -> Basis | None:
+        """Call ``imrparse_read_basis`` (first non-``None`` answer wins)."""
         result: Basis | None = self._call("imrparse_read_basis", text=text, side=side)
         return result
 
     def read_rationale_citations(self, text: str) -> list[Citation] | None:
+        """Call ``imrparse_read_rationale_citations`` (first non-``None`` answer wins)."""
         result: list[Citation] | None = self._call("imrparse_read_rationale_citations", text=text)
         return result
 
     def read_service(self, request: str) -> Service | None:
+        """Call ``imrparse_read_service`` (first non-``None`` answer wins).
+
+        >>> get_plugins().read_service("Norco 10/325mg #120").drug
+        'Norco'
+        """
         result: Service | None = self._call("imrparse_read_service", request=request)
         return result
 

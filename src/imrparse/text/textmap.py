@@ -26,6 +26,14 @@ class MappedText:
     The map is a list of segments. A *copy* segment carries characters over one to one;
     a *replace* segment stands for an edit, and each of its characters maps to the
     whole source range the edit replaced.
+
+    >>> m = MappedText.original("Dr.  Smith\u2019s  note")
+    >>> cleaned = m.edit([(3, 5, " "), (10, 11, "'")])
+    >>> cleaned.text
+    "Dr. Smith's  note"
+    >>> name = cleaned.slice(4, 11)
+    >>> name.text, name.to_source(0, len(name.text)), name.root() is m
+    ("Smith's", (5, 12), True)
     """
 
     __slots__ = ("text", "parent", "_out", "_src", "_src_end", "_copy", "_source_length")
@@ -56,6 +64,7 @@ class MappedText:
 
     @property
     def source_length(self) -> int:
+        """The length of the text this one was made from (its parent's text)."""
         return self._source_length
 
     def edit(self, edits: Iterable[Edit]) -> MappedText:
@@ -130,6 +139,7 @@ class MappedText:
         return start, end
 
     def root(self) -> MappedText:
+        """The original input at the end of the parent chain."""
         node = self
         while node.parent is not None:
             node = node.parent
