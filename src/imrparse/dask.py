@@ -14,7 +14,7 @@ and each letter is parsed once.
 
 ``read_items`` gives one row per disputed item with the columns of the ``csv`` format
 (a letter without items gives one row), typed: ``string``, ``Int64``, ``boolean`` and
-``datetime64`` columns instead of text. Lists are joined with ``"; "`` as in the CSV.
+``datetime64`` columns instead of text. Lists are joined into one cell as in the CSV.
 
 The paths must be readable by the workers (a folder they share); the workers parse with
 the plugins installed where they run. See docs/batches.md for a real scheduler and for
@@ -135,8 +135,10 @@ def _column_shape(name: str) -> Shape:
         cls, parts = Item, parts[1:]
     shape = Shape("object", cls=cls)
     for part in parts:
-        assert shape.cls is not None
-        shape = next(f.shape for f in fields_of(shape.cls) if f.name == part)
+        found = [f.shape for f in fields_of(shape.cls) if f.name == part] if shape.cls is not None else []
+        if not found:  # a column the format derives (e.g. the guideline codes): text
+            return Shape("str")
+        shape = found[0]
     return shape
 
 
