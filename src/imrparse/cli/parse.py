@@ -24,6 +24,7 @@ from ..batch import Outcome, error_record, freeze_long_lived_objects, letter_fil
 from ..errors import ImrParseError, InternalError, UnsupportedInput, UnwritableOutput
 from ..models import Determination
 from ..output import AtomicOutput, check_target
+from ..resume import Carry, SkipFirstLine, previous, remaining
 from ..parsing import parse
 from ..plugin.api import FormatOptions, OutputFormat
 from ..plugin.registry import Plugins, named
@@ -207,6 +208,42 @@ def _outcomes(args: argparse.Namespace, inputs: _Inputs, plugins: Plugins) -> Ge
                                    jobs=args.jobs, timeout=timeout, plugins=plugins)
 
 
+@attrs.frozen
+class _Earlier:
+    """What an earlier run left (``--resume``): the inputs still to parse and how its
+    letters are carried into the new output."""
+
+    todo: list[Path] = attrs.Factory(list)
+    carry: Carry = attrs.Factory(Carry)
+    kept: int = 0  # letters already in the output
+    failed: int = 0  # failures already in the errors file
+
+
+def _resume(fmt: OutputFormat, out: AtomicOutput, errors_out: AtomicOutput | None, inputs: _Inputs,
+            plugins: Plugins, say: Reporter) -> _Earlier:
+    """Read the earlier output (and errors file), start the new ones with what they
+    keep, and say what was found."""
+    before = previous(fmt.name, out.target, plugins.converter)
+    errors_before = previous("jsonl", errors_out.target, plugins.converter) if errors_out is not None else None
+    failed_before = errors_before.scan.sources if errors_before is not None else ()
+    todo, strangers = remaining(inputs.files(), before.scan.sources, failed_before)
+    for note in before.notes:
+        say.say(f"imrparse: {note}")
+    if strangers:
+        say.say(f"imrparse: {out.target} holds {strangers:,} letters that are not among the inputs: kept")
+    kept = len(before.scan.sources)
+    if kept or failed_before:
+        say.say(f"imrparse: resuming: {kept:,} letters already in {out.target}"
+                + (f", {len(failed_before):,} failures already in {errors_out.target}"
+                   if errors_out is not None and failed_before else "")
+                + f"; {len(todo):,} to parse")
+    if before.carry.prefix:
+        out.prefill(before.target, before.carry.prefix)
+    if errors_out is not None and errors_before is not None and errors_before.scan.end:
+        errors_out.prefill(errors_before.target, errors_before.scan.end)
+    return _Earlier(todo, before.carry, kept, len(failed_before))
+
+
 def run(args: argparse.Namespace, plugins: Plugins) -> int:
     fmt = get_format(args.format, plugins)
     _check_usage(args, fmt, plugins)
@@ -220,36 +257,13 @@ def run(args: argparse.Namespace, plugins: Plugins) -> int:
     texts = SourceTexts(reader=args.reader, plugins=plugins)
     options = FormatOptions(converter=plugins.converter, single=single, spans=args.spans, letter_text=texts)
 
-    carried: Iterable[Determination] = ()
-    kept = prior_failures = 0
     out = AtomicOutput(args.output, binary=fmt.binary) if args.output else None
     errors_out = AtomicOutput(args.errors) if args.errors else None
-    skip_header = False
+    earlier = _Earlier()
     if args.resume:
-        from .. import resume
-
         assert out is not None
-        before = resume.previous(fmt.name, out.target, plugins.converter)
-        errors_before = (resume.previous("jsonl", errors_out.target, plugins.converter)
-                         if errors_out is not None else None)
-        failed_before = errors_before.scan.sources if errors_before is not None else ()
-        if errors_out is not None and errors_before is not None and errors_before.scan.end:
-            errors_out.prefill(errors_before.target, errors_before.scan.end)
-        todo, strangers = resume.remaining(inputs.files(), before.scan.sources, failed_before)
-        for note in before.notes:
-            say.say(f"imrparse: {note}")
-        if strangers:
-            say.say(f"imrparse: {out.target} holds {strangers:,} letters that are not among the inputs: kept")
-        kept, prior_failures = len(before.scan.sources), len(failed_before)
-        if kept or prior_failures:
-            say.say(f"imrparse: resuming: {kept:,} letters already in {out.target}"
-                    + (f", {prior_failures:,} failures already in {errors_out.target}"
-                       if errors_out is not None and prior_failures else "")
-                    + f"; {len(todo):,} to parse")
-        inputs = _Inputs([todo])
-        if before.carry.prefix:
-            out.prefill(before.target, before.carry.prefix)
-        carried, skip_header = before.carry.letters, before.carry.skip_header
+        earlier = _resume(fmt, out, errors_out, inputs, plugins, say)
+        inputs = _Inputs([earlier.todo])
 
     errors_stream = errors_out.open() if errors_out is not None else None
     written = 0
@@ -257,9 +271,9 @@ def run(args: argparse.Namespace, plugins: Plugins) -> int:
 
     def determinations() -> Iterator[Determination]:
         nonlocal written
-        for earlier in carried:
+        for letter in earlier.carry.letters:
             written += 1
-            yield earlier
+            yield letter
         outcomes = _outcomes(args, inputs, plugins)
         try:
             while stop.signum is None:
@@ -296,7 +310,7 @@ def run(args: argparse.Namespace, plugins: Plugins) -> int:
     say.start(inputs.count)
     try:
         with stop:
-            _write(fmt, determinations(), out, skip_header, options, plugins)
+            _write(fmt, determinations(), out, earlier.carry.skip_header, options, plugins)
     except BaseException as exc:
         say.stop()
         for target in (out, errors_out):
@@ -317,12 +331,12 @@ def run(args: argparse.Namespace, plugins: Plugins) -> int:
     if stop.signum is not None:
         where = f"{out.target} holds {written:,} letters" if out else f"{written:,} letters were written"
         say.say(f"imrparse: interrupted: {where}" + ("; --resume continues" if out else ""))
-    if inputs.count == 0 and not kept:
+    if inputs.count == 0 and not earlier.kept:
         say.say("imrparse: no letters were read")
     say.say(tally.line())
     if stop.signum is not None:
         return stop.status
-    if tally.failed or prior_failures or (inputs.count == 0 and not kept):
+    if tally.failed or earlier.failed or (inputs.count == 0 and not earlier.kept):
         return 1
     return 0
 
@@ -338,7 +352,5 @@ def _write(fmt: OutputFormat, dets: Iterable[Determination], out: AtomicOutput |
         return
     stream: IO[Any] = out.open()
     if skip_header:
-        from ..resume import SkipFirstLine
-
         stream = SkipFirstLine(stream)  # type: ignore[assignment]
     plugins.write(fmt, dets, stream, options)
