@@ -128,7 +128,10 @@ class _Worker(Generic[T]):
         if not self.tasks:
             self.since = time.monotonic()
         self.tasks.append(task)
-        self.conn.send(((task.chunk, task.start), task.items))
+        try:
+            self.conn.send(((task.chunk, task.start), task.items))
+        except OSError:
+            pass  # it has died: the task is taken back with its others when that is seen
 
     def kill(self) -> None:
         if self.process.is_alive():
