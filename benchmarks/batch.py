@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Batch throughput and memory: 20,000 PDF paths (the published samples repeated).
+"""Batch throughput and memory: 20,000 PDF paths (the published samples repeated, each
+path a link of its own).
 
 Each mode runs in a fresh process; this script samples the resident memory of that
 process and of every process under it (workers, Dask's nanny and workers) every 0.2 s:
@@ -41,11 +42,18 @@ SHARED_REAL = HERE.parent.parent / "shared" / "letters" / "real"
 MODES = ("inprocess", "workers-1", "workers-2", "dask-2")
 
 
-def _paths(folder: Path, count: int) -> list[str]:
-    samples = sorted(str(p) for p in folder.glob("*.pdf"))
+def _paths(folder: Path, count: int, into: Path) -> list[str]:
+    """``count`` paths to the sample PDFs, each its own file name (a symbolic link in
+    ``into``): Dask would otherwise run identical tasks once."""
+    samples = sorted(folder.glob("*.pdf"))
     if not samples:
         sys.exit(f"no PDFs in {folder}: give --samples DIR")
-    return [samples[i % len(samples)] for i in range(count)]
+    paths = []
+    for i in range(count):
+        link = into / f"{i:06d}-{samples[i % len(samples)].name}"
+        link.symlink_to(samples[i % len(samples)].resolve())
+        paths.append(str(link))
+    return paths
 
 
 # -- inside the measured process -------------------------------------------------------------
@@ -164,16 +172,18 @@ def main() -> None:
     ap.add_argument("--modes", nargs="+", choices=MODES, default=list(MODES))
     ap.add_argument("--markdown", action="store_true", help="print a Markdown table")
     args = ap.parse_args()
-    paths = _paths(args.samples, args.letters)
     results = []
     with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "letters").mkdir()
+        paths = _paths(args.samples, args.letters, Path(tmp) / "letters")
         paths_file = Path(tmp) / "paths.json"
         paths_file.write_text(json.dumps(paths))
         for mode in args.modes:
             result = _measure(mode, paths_file)
             results.append(result)
             print(json.dumps(result), file=sys.stderr, flush=True)
-    print(f"{args.letters:,} paths ({len(set(paths))} sample PDFs repeated), {os.cpu_count()} cores")
+    print(f"{args.letters:,} paths ({len(set(os.path.realpath(p) for p in paths))} sample PDFs repeated), "
+          f"{os.cpu_count()} cores")
     print(_table(results) if args.markdown else json.dumps(results, indent=2))
 
 
