@@ -176,14 +176,14 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         (Path(tmp) / "letters").mkdir()
         paths = _paths(args.samples, args.letters, Path(tmp) / "letters")
+        samples = len({os.path.realpath(p) for p in paths})
         paths_file = Path(tmp) / "paths.json"
         paths_file.write_text(json.dumps(paths))
         for mode in args.modes:
             result = _measure(mode, paths_file)
             results.append(result)
             print(json.dumps(result), file=sys.stderr, flush=True)
-    print(f"{args.letters:,} paths ({len(set(os.path.realpath(p) for p in paths))} sample PDFs repeated), "
-          f"{os.cpu_count()} cores")
+    print(f"{args.letters:,} paths ({samples} sample PDFs repeated), {os.cpu_count()} cores")
     print(_table(results) if args.markdown else json.dumps(results, indent=2))
 
 
