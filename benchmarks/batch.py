@@ -13,9 +13,11 @@ process and of every process under it (workers, Dask's nanny and workers) every 
   of 2 worker processes with 1 thread each, counting items on the workers (nothing
   shipped back but the counts), cluster start-up included.
 
-Reported: letters/s over the whole run (start-up included), peak RSS of the main
-process, of the largest process and of the whole tree, and the main process's RSS
-after a tenth of the letters against its RSS at the end (flat memory: about 1.0).
+Reported: letters/s over the whole run (start-up included); CPU time of the whole
+process tree per letter and the cores it kept busy on average (on a machine shared
+with other work, fewer than the workers when they had to wait for a core); peak RSS of
+the main process, of the largest process and of the whole tree; and the main process's
+RSS after a tenth of the letters against its RSS at the end (flat memory: about 1.0).
 
 Usage::
 
@@ -116,6 +118,7 @@ def _measure(mode: str, paths_file: Path) -> dict[str, Any]:
         proc = subprocess.Popen([sys.executable, __file__, "--child", mode, str(paths_file), str(report)])
         main = psutil.Process(proc.pid)
         peak_main = peak_one = peak_tree = 0.0
+        cpu: dict[int, float] = {}  # CPU seconds of each process of the tree, last seen
         done = threading.Event()
 
         def sample() -> None:
@@ -127,6 +130,8 @@ def _measure(mode: str, paths_file: Path) -> dict[str, Any]:
                     for p in tree:
                         try:
                             sizes.append(p.memory_info().rss / 2**20)
+                            times = p.cpu_times()
+                            cpu[p.pid] = times.user + times.system
                         except psutil.Error:
                             pass
                     if sizes:
@@ -146,17 +151,20 @@ def _measure(mode: str, paths_file: Path) -> dict[str, Any]:
             raise SystemExit(f"{mode} failed with status {code}")
         result: dict[str, Any] = json.loads(report.read_text())
     result.update(mode=mode, peak_main_mb=peak_main, peak_process_mb=peak_one, peak_tree_mb=peak_tree,
-                  letters_per_s=result["letters"] / result["seconds"])
+                  letters_per_s=result["letters"] / result["seconds"],
+                  cpu_ms_per_letter=1000 * sum(cpu.values()) / result["letters"],
+                  cores_used=sum(cpu.values()) / result["seconds"])
     return result
 
 
 def _table(results: list[dict[str, Any]]) -> str:
-    lines = ["| mode | letters | letters/s | peak RSS main | peak RSS largest process | peak RSS all processes "
-             "| main RSS end / at 10% |",
-             "|---|---:|---:|---:|---:|---:|---:|"]
+    lines = ["| mode | letters | letters/s | CPU ms per letter | cores used | peak RSS main "
+             "| peak RSS largest process | peak RSS all processes | main RSS end / at 10% |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in results:
         growth = r["rss_end_mb"] / r["rss_tenth_mb"] if r["rss_tenth_mb"] else float("nan")
-        lines.append(f"| {r['mode']} | {r['letters']:,} | {r['letters_per_s']:.0f} | {r['peak_main_mb']:.0f} MB "
+        lines.append(f"| {r['mode']} | {r['letters']:,} | {r['letters_per_s']:.0f} | {r['cpu_ms_per_letter']:.1f} "
+                     f"| {r['cores_used']:.2f} | {r['peak_main_mb']:.0f} MB "
                      f"| {r['peak_process_mb']:.0f} MB | {r['peak_tree_mb']:.0f} MB | {growth:.2f} |")
     return "\n".join(lines)
 
