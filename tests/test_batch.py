@@ -358,7 +358,7 @@ def test_interrupted_then_resumed_equals_uninterrupted(cli: Any, monkeypatch: py
     assert code == 130
     parsed = after - (after > 3)  # the fourth input fails
     assert _letters_in(out, fmt) == parsed  # a valid file, closed properly
-    assert f"interrupted: {out} holds {parsed} letters; --resume continues" in err
+    assert f"interrupted: {out} holds {parsed} letter{'' if parsed == 1 else 's'}; --resume continues" in err
     assert not list(tmp_path.glob("*.part"))
 
     code, _, err = cli("parse", str(root), "-f", fmt, "-o", str(out), "--errors", str(errors), "--resume")

@@ -316,7 +316,7 @@ def previous(format_name: str, target: str | os.PathLike[str], converter: cattrs
             sealed = False
         if sealed:
             os.replace(part, path)
-            notes.append(f"recovered {_letters(len(cut.sources))} from {part.name}, "
+            notes.append(f"recovered {len(cut.sources):,} letter{'' if len(cut.sources) == 1 else 's'} from {part.name}, "
                          "left by a run that was stopped outright")
         else:
             notes.append(f"{part.name}, left by a run that was stopped outright, cannot be "
@@ -326,10 +326,6 @@ def previous(format_name: str, target: str | os.PathLike[str], converter: cattrs
         return Previous(path, Scan((), 0), Carry(), tuple(notes))
     scan = r.scan(path, complete=True, converter=converter)
     return Previous(path, scan, r.carry(path, scan, converter), tuple(notes))
-
-
-def _letters(n: int) -> str:
-    return f"{n:,} letter" + ("" if n == 1 else "s")
 
 
 def remaining(inputs: Sequence[Path], done: Sequence[str], failed: Iterable[str] = ()) -> tuple[list[Path], int]:

@@ -13,7 +13,7 @@ from typing import Any, TextIO
 
 import attrs
 
-__all__ = ["Tally", "Reporter", "reporter", "duration"]
+__all__ = ["Tally", "Reporter", "reporter", "duration", "count"]
 
 
 @attrs.define
@@ -29,12 +29,13 @@ class Tally:
 
     def line(self) -> str:
         """``194 letters: 191 parsed (12 with warnings), 3 failed; 439 items; 2.3 s``"""
-        return (f"{_count(self.letters, 'letter')}: {self.parsed:,} parsed ({self.warned:,} with warnings), "
-                f"{self.failed:,} failed; {_count(self.items, 'item')}; "
+        return (f"{count(self.letters, 'letter')}: {self.parsed:,} parsed ({self.warned:,} with warnings), "
+                f"{self.failed:,} failed; {count(self.items, 'item')}; "
                 f"{duration(time.monotonic() - self.started)}")
 
 
-def _count(n: int, noun: str) -> str:
+def count(n: int, noun: str) -> str:
+    """``1 letter``, ``1,204 letters``."""
     return f"{n:,} {noun}" + ("" if n == 1 else "s")
 
 

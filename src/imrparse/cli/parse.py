@@ -30,7 +30,7 @@ from ..plugin.api import FormatOptions, OutputFormat
 from ..plugin.registry import Plugins, named
 from ..reading import read_bytes
 from ..rendering import SourceTexts, get_format
-from ._progress import Reporter, Tally, reporter
+from ._progress import Reporter, Tally, count, reporter
 
 NAME = "parse"
 HELP = "parse letters (text or PDF files, folders, or - for stdin)"
@@ -230,11 +230,11 @@ def _resume(fmt: OutputFormat, out: AtomicOutput, errors_out: AtomicOutput | Non
     for note in before.notes:
         say.say(f"imrparse: {note}")
     if strangers:
-        say.say(f"imrparse: {out.target} holds {strangers:,} letters that are not among the inputs: kept")
+        say.say(f"imrparse: {out.target} holds {count(strangers, 'letter')} that are not among the inputs: kept")
     kept = len(before.scan.sources)
     if kept or failed_before:
-        say.say(f"imrparse: resuming: {kept:,} letters already in {out.target}"
-                + (f", {len(failed_before):,} failures already in {errors_out.target}"
+        say.say(f"imrparse: resuming: {count(kept, 'letter')} already in {out.target}"
+                + (f", {count(len(failed_before), 'failure')} already in {errors_out.target}"
                    if errors_out is not None and failed_before else "")
                 + f"; {len(todo):,} to parse")
     if before.carry.prefix:
@@ -329,7 +329,7 @@ def run(args: argparse.Namespace, plugins: Plugins) -> int:
     if out is not None:
         out.commit()
     if stop.signum is not None:
-        where = f"{out.target} holds {written:,} letters" if out else f"{written:,} letters were written"
+        where = f"{out.target} holds {count(written, 'letter')}" if out else f"{count(written, 'letter')} written"
         say.say(f"imrparse: interrupted: {where}" + ("; --resume continues" if out else ""))
     if inputs.count == 0 and not earlier.kept:
         say.say("imrparse: no letters were read")
