@@ -29,7 +29,8 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, NamedTuple, Sequence
 
-from .batch import ERROR_FIELDS, Outcome, _Settings, error_record, expand_paths, parse_files, parse_one
+from .batch import (ERROR_FIELDS, Outcome, _Settings, _warm_up, error_record, expand_paths, parse_files,
+                    parse_one)
 from .contract import Shape, fields_of
 from .errors import UnsupportedInput
 from .models import Determination, Item
@@ -83,6 +84,7 @@ def _worker_plugins() -> Plugins:
     with _lock:
         if _plugins is None:
             _plugins = get_plugins()
+            _warm_up(_plugins)  # the parser built now, and frozen out of the collector's way
             _builds += 1
         return _plugins
 
