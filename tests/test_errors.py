@@ -254,8 +254,8 @@ def test_a_failing_plugin_is_named() -> None:
     assert "broken_summary" in str(error) and "KeyError" in str(error)
 
 
-def test_a_bug_in_a_batch_is_an_internal_error(tmp_path: Path) -> None:
-    """A bug (not bad input) in the middle of a batch costs that letter only."""
+def test_a_crashing_layout_in_a_batch_is_blamed_on_its_plugin(tmp_path: Path) -> None:
+    """A layout plugin's bug in the middle of a batch costs that letter only, and names the plugin."""
     from imrparse.plugin.api import Layout
 
     def crash(ctx: Any) -> Determination:
@@ -270,6 +270,23 @@ def test_a_bug_in_a_batch_is_an_internal_error(tmp_path: Path) -> None:
     pm.register(CrashingLayout(), name="crashing_layout")
     (tmp_path / "a.txt").write_text(_letter())
     outcomes = list(imrparse.parse_files([tmp_path / "a.txt"], layout="crash", plugins=Plugins(pm)))
+    assert len(outcomes) == 1 and outcomes[0].error is not None
+    error = check_error(outcomes[0].error, errors.PluginError)
+    assert isinstance(error, errors.PluginError)
+    assert (error.plugin, error.hook, error.call) == ("crashing_layout", "imrparse_layouts", "Layout.parse")
+    assert "RuntimeError" in str(error) and error.source == "a.txt"
+
+
+def test_a_bug_in_a_batch_is_an_internal_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bug in imrparse itself (outside any plugin) costs that letter only."""
+    import imrparse.parsing
+
+    def broken(text: str) -> Any:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(imrparse.parsing, "normalize", broken)
+    (tmp_path / "a.txt").write_text(_letter())
+    outcomes = list(imrparse.parse_files([tmp_path / "a.txt"], plugins=_plugins()))
     assert len(outcomes) == 1 and outcomes[0].error is not None
     error = check_error(outcomes[0].error, errors.InternalError)
     assert "RuntimeError" in str(error) and error.source == "a.txt"

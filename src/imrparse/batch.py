@@ -55,10 +55,7 @@ def error_record(outcome: Outcome) -> dict[str, Any]:
 def letter_suffixes(plugins: Plugins | None = None) -> tuple[str, ...]:
     """The file name endings the installed readers claim (``.pdf``, ``.txt``, ...),
     lower case and sorted: what a folder given as input contributes."""
-    # The plugin registry is getting a method for this (Plugins.letter_suffixes): once it
-    # is on main, this becomes a call to it.
-    readers = (plugins or get_plugins()).readers
-    return tuple(sorted({s.lower() for r in readers.values() for s in r.suffixes}))
+    return (plugins or get_plugins()).letter_suffixes()
 
 
 def letter_files(folder: str | os.PathLike[str], suffixes: Sequence[str], *,

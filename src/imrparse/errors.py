@@ -176,16 +176,22 @@ class UnsupportedInput(UnreadableFile):
 
 
 class PluginError(ImrParseError):
-    """A plugin raised: names the plugin, the hook and the letter.
+    """A plugin failed: it raised, or returned what its hook does not allow.
 
-    ``plugin`` is the plugin's registered name (its entry-point name), ``hook`` the
-    hook or registered object that failed.
+    ``plugin`` names the plugin (its entry-point name, or its name among the built-ins),
+    ``hook`` the hook it implements or registered its object through (a layout's
+    failure is ``"imrparse_layouts"``), and ``call`` the registered callable that
+    failed (``"Layout.parse"``, ``"Reader.read"``, ``"Extractor.extract"`` ...), or
+    ``None`` when the hook function itself did. The original exception, if any, is
+    the ``__cause__``.
     """
 
-    def __init__(self, message: str, *, plugin: str, hook: str, source: str | None = None) -> None:
+    def __init__(self, message: str, *, plugin: str, hook: str, source: str | None = None,
+                 call: str | None = None) -> None:
         super().__init__(message, source=source)
         self.plugin = plugin
         self.hook = hook
+        self.call = call
 
 
 class InternalError(ImrParseError):
