@@ -487,3 +487,21 @@ def test_a_plugin_that_fails_to_load_in_a_worker_is_a_clear_error(tmp_path: Path
     with plugin_manager(module) as plugins:
         with pytest.raises(PluginError, match="a worker process cannot load plugin 'parent_only_plugin'"):
             list(imrparse.parse_files(SEEDS[:2], jobs=1, timeout=60, plugins=plugins))
+
+
+def test_a_batch_whose_plugins_workers_cannot_rebuild_stays_in_process(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import types
+
+    from imrparse.plugin.api import Extractor
+
+    seen: list[str] = []
+    made_up = types.ModuleType("made_up_extractor")
+    made_up.imrparse_extractors = imrparse.hookimpl(  # type: ignore[attr-defined]
+        lambda: [Extractor("seen", lambda determination: seen.append(determination.source))])
+    with plugin_manager(made_up) as plugins:
+        monkeypatch.setattr(imrparse.cli, "get_plugins", lambda: plugins)
+        assert main(["parse", str(SEEDS[0]), str(SEEDS[1]), "-f", "jsonl"]) == 0
+        assert seen == [SEEDS[0].name, SEEDS[1].name]  # parsed here, not in a worker
+        assert main(["parse", str(SEEDS[0]), str(SEEDS[1]), "-f", "jsonl", "-j", "2"]) == 2
+    assert "cannot be sent to worker processes" in capsys.readouterr().err

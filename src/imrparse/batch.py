@@ -18,7 +18,7 @@ from .parsing import parse_file
 from .plugin.registry import Plugins, get_plugins
 
 __all__ = ["Outcome", "parse_files", "expand_paths", "letter_files", "letter_suffixes",
-           "freeze_long_lived_objects", "error_record", "ERROR_FIELDS"]
+           "freeze_long_lived_objects", "error_record", "ERROR_FIELDS", "workers_can_load"]
 
 
 @attrs.frozen
@@ -146,6 +146,16 @@ def _plugin_spec(plugins: Plugins) -> tuple[tuple[str, str | None, bytes | None]
                               "register a module, or a picklable object",
                               plugin=name, hook="register") from None
     return tuple(spec)
+
+
+def workers_can_load(plugins: Plugins) -> bool:
+    """Whether worker processes can rebuild ``plugins``: every plugin is an importable
+    module or an object that pickles (not, say, a module made on the fly in a test)."""
+    try:
+        _plugin_spec(plugins)
+    except PluginError:
+        return False
+    return True
 
 
 def _worker_init(settings: _Settings) -> tuple[Plugins, _Settings]:

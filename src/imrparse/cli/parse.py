@@ -20,7 +20,8 @@ from typing import IO, Any, Generator, Iterable, Iterator
 
 import attrs
 
-from ..batch import Outcome, error_record, freeze_long_lived_objects, letter_files, letter_suffixes, parse_files
+from ..batch import (Outcome, error_record, freeze_long_lived_objects, letter_files, letter_suffixes,
+                     parse_files, workers_can_load)
 from ..errors import ImrParseError, InternalError, UnsupportedInput, UnwritableOutput
 from ..models import Determination
 from ..output import AtomicOutput, check_target
@@ -197,8 +198,11 @@ class _Stop:
 def _outcomes(args: argparse.Namespace, inputs: _Inputs, plugins: Plugins) -> Generator[Outcome, None, None]:
     strict = not args.lenient
     # A batch runs in worker processes (a crash or a hang costs one letter); a single
-    # letter runs here, where start-up is fastest, unless a time limit is asked for.
-    pooled = args.jobs > 1 or inputs.count > 1 or args.timeout is not None
+    # letter runs here, where start-up is fastest, unless a time limit is asked for. So
+    # does a batch whose plugins workers could not rebuild (made on the fly), unless
+    # workers were asked for (then parse_files says why it cannot).
+    asked = args.jobs > 1 or args.timeout is not None
+    pooled = asked or (inputs.count > 1 and workers_can_load(plugins))
     timeout = (args.timeout or DEFAULT_TIMEOUT) if pooled else None
     for run in inputs.runs:
         if run is None:
