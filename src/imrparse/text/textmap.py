@@ -10,8 +10,9 @@ character, and looks positions up by bisection.
 
 from __future__ import annotations
 
-import bisect
 import re
+from bisect import bisect_right
+from operator import itemgetter
 from typing import Callable, Iterable
 
 __all__ = ["MappedText", "Edit"]
@@ -25,7 +26,10 @@ class MappedText:
 
     The map is a list of segments. A *copy* segment carries characters over one to one;
     a *replace* segment stands for an edit, and each of its characters maps to the
-    whole source range the edit replaced.
+    whole source range the edit replaced. An edit that keeps the length (a line break
+    that becomes a space, a dash that becomes a hyphen) maps character for character,
+    so it stays inside a copy segment: the maps of reflowed and cleaned text then hold
+    one segment per change of length, not one per line.
     """
 
     __slots__ = ("text", "parent", "_out", "_src", "_src_end", "_copy", "_source_length")
@@ -60,30 +64,14 @@ class MappedText:
 
     def edit(self, edits: Iterable[Edit]) -> MappedText:
         """A new MappedText with ``edits`` applied to this text (edits must not overlap)."""
-        text = self.text
-        pieces: list[str] = []
-        segments: list[tuple[int, int, int, bool]] = []
-        out = 0
-        cursor = 0
-        for start, end, replacement in sorted(edits, key=lambda e: (e[0], e[1])):
-            if start < cursor:
-                raise ValueError(f"overlapping edit at {start}")
-            if start > cursor:
-                pieces.append(text[cursor:start])
-                segments.append((out, cursor, start, True))
-                out += start - cursor
-            if replacement:
-                pieces.append(replacement)
-                segments.append((out, start, end, False))
-                out += len(replacement)
-            cursor = max(cursor, end)
-        if cursor < len(text):
-            pieces.append(text[cursor:])
-            segments.append((out, cursor, len(text), True))
-            out += len(text) - cursor
-        if not segments:  # everything deleted
-            segments.append((0, 0, len(text), False))
-        return MappedText("".join(pieces), self, segments, len(text))
+        return _apply(self, self.text, 0, edits)
+
+    def edit_slice(self, start: int, end: int, edits: Iterable[Edit]) -> MappedText:
+        """``text[start:end]`` with ``edits`` (offsets local to the piece) applied, mapped
+        straight to this text: ``slice(start, end).edit(edits)`` in one layer."""
+        start = max(0, min(start, len(self.text)))
+        end = max(start, min(end, len(self.text)))
+        return _apply(self, self.text[start:end], start, edits)
 
     def sub(self, pattern: re.Pattern[str], replace: Callable[[re.Match[str]], str | None]) -> MappedText:
         """Apply ``replace`` to every match; ``None`` leaves a match unchanged."""
@@ -98,7 +86,7 @@ class MappedText:
 
     def _char_source(self, pos: int) -> tuple[int, int]:
         """The range of the source that output character ``pos`` stands for."""
-        i = bisect.bisect_right(self._out, pos) - 1
+        i = bisect_right(self._out, pos) - 1
         if i < 0:
             i = 0
         if self._copy[i]:
@@ -114,12 +102,24 @@ class MappedText:
 
     def to_parent(self, start: int, end: int) -> tuple[int, int]:
         """Map the span ``[start, end)`` of this text to a span of the parent text."""
-        start = max(0, min(start, len(self.text)))
-        end = max(start, min(end, len(self.text)))
+        # (The hottest function of a parse: every span and field goes through it, so
+        # _char_source is written out here.)
+        n = len(self.text)
+        start = 0 if start < 0 else (n if start > n else start)
+        end = start if end < start else (n if end > n else end)
         if end == start:
             p = self._position_source(start)
             return p, p
-        return self._char_source(start)[0], self._char_source(end - 1)[1]
+        out = self._out
+        i = bisect_right(out, start) - 1
+        if i < 0:
+            i = 0
+        s = self._src[i] + (start - out[i]) if self._copy[i] else self._src[i]
+        j = bisect_right(out, end - 1, i) - 1
+        if j < 0:
+            j = 0
+        e = self._src[j] + (end - out[j]) if self._copy[j] else self._src_end[j]
+        return s, e
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         """Map ``[start, end)`` all the way back to the original input."""
@@ -143,3 +143,60 @@ class MappedText:
 
     def __repr__(self) -> str:
         return f"MappedText({self.text[:40]!r}{'...' if len(self.text) > 40 else ''})"
+
+
+_by_place = itemgetter(0, 1)
+
+
+def _apply(parent: MappedText, text: str, base: int, edits: Iterable[Edit]) -> MappedText:
+    """``text`` (``parent.text[base:base + len(text)]``) with ``edits`` (offsets in
+    ``text``) applied, mapped to ``parent``."""
+    pieces: list[str] = []
+    outs: list[int] = []
+    srcs: list[int] = []
+    ends: list[int] = []
+    copies: list[bool] = []
+    out = 0
+    cursor = 0
+    for start, end, replacement in sorted(edits, key=_by_place):
+        if start < cursor:
+            raise ValueError(f"overlapping edit at {start}")
+        one_for_one = end - start == len(replacement)
+        copied_to = end if one_for_one else start
+        if copied_to > cursor:
+            if copies and copies[-1] and ends[-1] == base + cursor:
+                ends[-1] = base + copied_to  # extends the copy segment before it
+            else:
+                outs.append(out)
+                srcs.append(base + cursor)
+                ends.append(base + copied_to)
+                copies.append(True)
+            out += copied_to - cursor
+            if start > cursor:
+                pieces.append(text[cursor:start])
+        if replacement:
+            pieces.append(replacement)
+            if not one_for_one:
+                outs.append(out)
+                srcs.append(base + start)
+                ends.append(base + end)
+                copies.append(False)
+                out += len(replacement)
+        cursor = max(cursor, end)
+    if cursor < len(text):
+        pieces.append(text[cursor:])
+        if copies and copies[-1] and ends[-1] == base + cursor:
+            ends[-1] = base + len(text)
+        else:
+            outs.append(out)
+            srcs.append(base + cursor)
+            ends.append(base + len(text))
+            copies.append(True)
+    if not outs:  # everything deleted
+        outs, srcs, ends, copies = [0], [base], [base + len(text)], [False]
+    new = MappedText.__new__(MappedText)
+    new.text = "".join(pieces)
+    new.parent = parent
+    new._out, new._src, new._src_end, new._copy = outs, srcs, ends, copies
+    new._source_length = base + len(text)
+    return new
