@@ -98,10 +98,34 @@ def _replace(m: re.Match[str]) -> str:
 
 
 _CASE_NUMBER = r"CM\d{2}-\d{7}"
-# Where furniture may stand: a case number, a page number, a line that is only a number.
+# Where furniture may stand: a case number or a page number (in any case), a line that
+# is only a number. Three searches, each led by literal characters (the first two run
+# over the text in lower case), find these faster than one pattern of alternatives.
+_CASE_CUE_RE = re.compile(r"cm\d{2}-\d{7}")
+_PAGE_CUE_RE = re.compile(r"page\s*\d")
+_NUMBER_LINE = r"(?=[-(\[0-9])[-(\[]?[ ]?\d{1,3}[ ]?[-)\]]?(?=\n|\Z)"
+_NUMBER_LINE_CUE_RE = re.compile(r"\n" + _NUMBER_LINE)
+_FIRST_NUMBER_LINE_RE = re.compile(_NUMBER_LINE)
+# The same cues in one pattern: for text whose lower case changes its length.
 _FURNITURE_CUE_RE = re.compile(
     r"(?=[CcPp0-9(\[-])(?:"  # the first characters, to skip the rest quickly
     + _CASE_NUMBER + r"|Page\s*\d|^[-(\[]?[ ]?\d{1,3}[ ]?[-)\]]?$)", re.MULTILINE | re.IGNORECASE)
+
+
+def _furniture_cues(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every cue in order (some overlap: the caller skips a cue on a
+    line it has looked at already, as for the matches of ``_FURNITURE_CUE_RE``)."""
+    lower = text.lower()
+    if len(lower) != len(text):  # a character whose lower case is longer: rare
+        return [m.span() for m in _FURNITURE_CUE_RE.finditer(text)]
+    cues = [m.span() for m in _CASE_CUE_RE.finditer(lower)]
+    cues += [m.span() for m in _PAGE_CUE_RE.finditer(lower)]
+    cues += [(m.start() + 1, m.end()) for m in _NUMBER_LINE_CUE_RE.finditer(text)]
+    first = _FIRST_NUMBER_LINE_RE.match(text)
+    if first is not None:
+        cues.append(first.span())
+    cues.sort()
+    return cues
 # What may stand on a furniture line besides its case or page number.
 _FURNITURE_WORDS_RE = re.compile(
     # Words count only inside the phrases of furniture, so that a word of the text glued
@@ -158,13 +182,13 @@ def _furniture_edits(text: str) -> list[Edit]:
     confirmed = False
     done = -1
     last_page: int | None = None
-    for cue in _FURNITURE_CUE_RE.finditer(text):
-        if cue.start() <= done:
+    for cue_start, cue_end in _furniture_cues(text):
+        if cue_start <= done:
             continue  # a second cue on a line already looked at
         # Search back no further than the last line looked at: a long line with many
         # cues must not be scanned once per cue (quadratic time).
-        start = text.rfind("\n", done + 1, cue.start()) + 1 or done + 1
-        end = text.find("\n", cue.end())
+        start = text.rfind("\n", done + 1, cue_start) + 1 or done + 1
+        end = text.find("\n", cue_end)
         end = len(text) if end < 0 else end
         done = end
         if end - start > _FURNITURE_MAX:
@@ -260,7 +284,6 @@ def _inline_furniture_edits(text: str) -> list[Edit]:
 _HYPHEN_BREAK_RE = re.compile(r"-\n(?<=[A-Za-z]-\n)(?=[a-z])|\x02\n?")
 _WORD_END_RE = re.compile(r"[A-Za-z]+$")
 _WORD_START_RE = re.compile(r"[a-z]+")
-_WORD_RE = re.compile(r"[a-z]+")
 
 
 def _hyphenation_edits(text: str) -> list[Edit]:
@@ -268,20 +291,32 @@ def _hyphenation_edits(text: str) -> list[Edit]:
     letter ("Adminis-" / "trator"); otherwise keep the hyphen ("x-" / "ray"). pdfium's
     line-end hyphen mark (\x02) becomes a plain hyphen unless the word is joined."""
     edits: list[Edit] = []
-    words: set[str] | None = None
+    lower: str | None = None
     for m in _HYPHEN_BREAK_RE.finditer(text):
         soft = text[m.start()] == "\x02"
         before = _WORD_END_RE.search(text, max(0, m.start() - 40), m.start())
         after = _WORD_START_RE.match(text, m.end())
         if before is not None and after is not None:
-            if words is None:
-                words = set(_WORD_RE.findall(text.lower()))
-            if (before.group() + after.group()).lower() in words:
+            if lower is None:
+                lower = text.lower()
+            if _has_word(lower, (before.group() + after.group()).lower()):
                 edits.append((m.start(), m.end(), ""))
                 continue
         if soft:
             edits.append((m.start(), m.start() + 1, "-"))
     return edits
+
+
+def _has_word(lower: str, word: str) -> bool:
+    """Whether ``word`` (lower case letters) is one of the words (runs of ``a-z``) of
+    ``lower`` (the letter in lower case)."""
+    i = lower.find(word)
+    while i >= 0:
+        end = i + len(word)
+        if (i == 0 or not "a" <= lower[i - 1] <= "z") and (end == len(lower) or not "a" <= lower[end] <= "z"):
+            return True
+        i = lower.find(word, i + 1)
+    return False
 
 
 def _merge(*edit_lists: list[Edit]) -> list[Edit]:
@@ -295,9 +330,10 @@ def _merge(*edit_lists: list[Edit]) -> list[Edit]:
 
 
 # Where a _CHAR_RE match can be: at a character outside printable ASCII (a line break,
-# a tab, a control or non-ASCII character). A plain character class lets the regex
-# engine skip everything else at C speed.
-_UNUSUAL_RE = re.compile(r"[^ -~]")
+# a tab, a control or non-ASCII character; a CRLF is one). A plain character class
+# lets the regex engine skip everything else at C speed.
+# (Written to start with the class: "\r\n|[^ -~]" would be three times slower.)
+_UNUSUAL_RE = re.compile(r"[^ -~](?:(?<=\r)\n)?")
 _SPACES = frozenset(" \t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
                     "\u202f\u205f\u3000")
 
@@ -321,10 +357,24 @@ def _char_edits(text: str) -> list[Edit]:
 
     if text[:1] in _SPACES and text:
         at(0)
+    n = len(text)
     for u in _UNUSUAL_RE.finditer(text):
         pos = u.start()
         if pos < done:
             continue
+        after = u.end()
+        if text[pos] in "\r\n" and after < n and "!" <= text[after] <= "~":
+            # The common case, once a line: a line break (CRLF, CR or LF) after plain
+            # spaces or none and before a printable character, which _CHAR_RE would
+            # match from the first space and make one "\n".
+            start = pos
+            while start > done and text[start - 1] == " ":
+                start -= 1
+            if start == done or text[start - 1] not in _SPACES:
+                if after - start > 1 or text[pos] != "\n":
+                    edits.append((start, after, "\n"))
+                done = after
+                continue
         start = pos
         while start > done and text[start - 1] in _SPACES:
             start -= 1
