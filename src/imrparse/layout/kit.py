@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from typing import Any, Callable, Collection, Iterable, Mapping, NamedTuple, Sequence
 
 import lark
@@ -164,19 +165,52 @@ class MarkerScanner:
     ``patterns`` maps terminal names to regular expressions (:func:`marker_patterns`).
     ``guard`` is an optional zero-width pattern every match must satisfy at its start
     (e.g. that a marker beginning with a list number is not glued to a preceding number).
-    The union of the patterns is tried only where one can start: when the first
-    characters of every pattern are known (:func:`~imrparse.layout.grammar.first_characters`),
-    a look-ahead character class skips every other position, which makes the scan
-    about ten times faster than trying each alternative everywhere.
+
+    The markers are found with one regular expression whose every alternative starts
+    with a literal character: then the regex engine skips at C speed to the places
+    where one of those characters stands, and tries there only the alternatives that
+    start with it (about five times faster than trying the whole union at every
+    position). A pattern that starts with its literal first character ("Case\\s+...")
+    keeps the rest as it is; any other pattern whose first characters are known
+    (:func:`~imrparse.layout.grammar.first_characters`: "(?:IMR\\s+)?Case...") gets
+    one alternative per first character, which checks the whole pattern in a
+    look-ahead from that character.
     """
 
     def __init__(self, patterns: Mapping[str, str], *, guard: str = "") -> None:
         self.patterns = dict(patterns)
-        union = "|".join(f"(?P<{n}>{p})" for n, p in self.patterns.items())
-        first = first_characters(union) if union else None
-        prefix = "(?=[" + "".join(re.escape(c) for c in sorted(first)) + "])" if first else ""
-        self.regex = re.compile(prefix + guard + "(?:" + (union or "(?!)") + ")")
+        self._names: dict[str, str] = {}  # regex group name -> terminal name
+        alternatives = [self._alternatives(i, name, pattern, guard)
+                        for i, (name, pattern) in enumerate(self.patterns.items())]
+        if any(alt is None for alt in alternatives):
+            # A pattern whose first characters are unknown: the plain union, tried everywhere.
+            union = "|".join(f"(?P<{n}>{p})" for n, p in self.patterns.items())
+            self._names = {n: n for n in self.patterns}
+            self._whole = True
+            self.regex = re.compile(guard + "(?:" + (union or "(?!)") + ")")
+        else:
+            self._whole = False
+            self.regex = re.compile("|".join(alt for alts in alternatives if alts for alt in alts) or "(?!)")
         self._last: tuple[str, list[Marker]] = ("", [])
+
+    def _alternatives(self, index: int, name: str, pattern: str, guard: str) -> list[str] | None:
+        """The alternatives for one pattern, each led by a literal character (see above)."""
+        first = first_characters(pattern)
+        if not first:
+            return None
+        at_first = f"(?<=(?={guard}){{c}})" if guard else ""  # the guard, where the marker starts
+        if len(first) == 1 and pattern[:1] in first and pattern[:1].isalnum() and _starts_with_literal(pattern):
+            c = pattern[0]
+            group = f"m{index}"
+            self._names[group] = name
+            return [re.escape(c) + at_first.format(c=re.escape(c)) + f"(?P<{group}>{pattern[1:]})"]
+        alternatives = []
+        for k, c in enumerate(sorted(first)):
+            group = f"m{index}_{k}"
+            self._names[group] = name
+            esc = re.escape(c)
+            alternatives.append(f"{esc}(?<=(?={guard}(?P<{group}>{pattern})){esc})")
+        return alternatives
 
     def markers(self, text: str) -> list[Marker]:
         """Every marker in ``text``, in order (matches do not overlap).
@@ -184,9 +218,25 @@ class MarkerScanner:
         The last answer is kept: recognising a letter and segmenting it scan the same text.
         """
         if self._last[0] is not text:
-            self._last = (text, [Marker(m.start(), m.end(), m.lastgroup or "")
-                                 for m in self.regex.finditer(text)])
+            self._last = (text, self._scan(text))
         return self._last[1]
+
+    def _scan(self, text: str) -> list[Marker]:
+        names = self._names
+        if self._whole:
+            return [Marker(m.start(), m.end(), names[m.lastgroup or ""]) for m in self.regex.finditer(text)]
+        found: list[Marker] = []
+        search = self.regex.search
+        pos = 0
+        m = search(text, pos)
+        while m is not None:
+            group = m.lastgroup or ""
+            start, end = m.start(), max(m.end(), m.end(group))
+            found.append(Marker(start, end, names[group]))
+            # Go on from the end of the marker (a look-ahead alternative matched only
+            # its first character), as finditer over the union would.
+            m = search(text, end if end > start else end + 1)
+        return found
 
     def names(self, text: str) -> set[str]:
         return {m.name for m in self.markers(text)}
@@ -202,6 +252,28 @@ class MarkerScanner:
             return 0.0
         found = self.names(text)
         return sum(1 for g in groups if g & found) / len(groups)
+
+
+def _starts_with_literal(pattern: str) -> bool:
+    """Whether the regex ``pattern`` begins with its first character as a plain literal
+    (not quantified, not under a flag, not part of an alternation at the top)."""
+    if sys.version_info >= (3, 11):
+        import re._parser as sre_parse
+    else:  # pragma: no cover
+        import sre_parse
+    try:
+        parsed = sre_parse.parse(pattern)
+    except re.error:
+        return False
+    if not parsed.data or parsed.data[0] != (sre_parse.LITERAL, ord(pattern[0])) \
+            or parsed.state.flags & re.IGNORECASE:
+        return False
+    # The rest on its own must parse to the rest of the pattern ("Ca|Cb" parses as a
+    # literal C and a branch, but "a|Cb" is not its rest).
+    try:
+        return repr(sre_parse.parse(pattern[1:]).data) == repr(parsed.data[1:])
+    except re.error:
+        return False
 
 
 # A run of line breaks and blanks. It starts at the line break (a pattern that began
