@@ -265,8 +265,8 @@ def _starts_with_literal(pattern: str) -> bool:
         parsed = sre_parse.parse(pattern)
     except re.error:
         return False
-    if not parsed.data or parsed.data[0] != (sre_parse.LITERAL, ord(pattern[0])) \
-            or parsed.state.flags & re.IGNORECASE:
+    first: tuple[Any, Any] | None = parsed.data[0] if parsed.data else None
+    if first != (sre_parse.LITERAL, ord(pattern[0])) or parsed.state.flags & re.IGNORECASE:
         return False
     # The rest on its own must parse to the rest of the pattern ("Ca|Cb" parses as a
     # literal C and a branch, but "a|Cb" is not its rest).
