@@ -23,6 +23,7 @@ back to the original input.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -403,10 +404,28 @@ def _char_edits(text: str) -> list[Edit]:
 
 
 def normalize(text: str | MappedText) -> MappedText:
-    """Clean ``text`` for the layouts; the result maps back to ``text``."""
+    """Clean ``text`` for the layouts; the result maps back to ``text`` (in one step:
+    its parent is ``text``)."""
     root = text if isinstance(text, MappedText) else MappedText.original(text)
     char_edits = _char_edits(root.text)
     cleaned = root.edit(char_edits) if char_edits else MappedText(root.text, root)
     body = cleaned.text
     edits = _merge(_furniture_edits(body), _hyphenation_edits(body))
-    return cleaned.edit(edits) if edits else cleaned
+    if not edits:
+        return cleaned
+    if any(start == end for start, end, _ in edits):  # (none today: an insertion)
+        return cleaned.edit(edits)
+    # The furniture and hyphenation edits, made on the cleaned text, moved to the input
+    # and applied with the character edits in one go: one map back to the input, so
+    # every span found later is traced back in one step less.
+    moved = [(*cleaned.to_parent(start, end), new) for start, end, new in edits]
+    starts = [start for start, _, _ in moved]
+    kept = []
+    for edit in char_edits:
+        i = bisect.bisect_right(starts, edit[0]) - 1
+        if i < 0 or edit[1] > moved[i][1]:
+            kept.append(edit)  # not inside a moved edit (which replaces it)
+    try:
+        return root.edit(kept + moved)
+    except ValueError:  # a character edit across the end of a moved one: never seen
+        return cleaned.edit(edits)

@@ -70,7 +70,8 @@ def _runs(s: str) -> tuple[list[tuple[int, int, int]], int]:
     n = len(s)
     found: list[tuple[int, int]] = []
     if "\n" in s:
-        found += [m.span() for m in _BREAK_RUN_RE.finditer(s)]
+        if "\n\n" in s or "\n " in s:
+            found += [m.span() for m in _BREAK_RUN_RE.finditer(s)]
         if " \n" in s:
             for m in _BLANK_BREAK_RE.finditer(s):
                 start = m.start()
@@ -89,6 +90,8 @@ def _runs(s: str) -> tuple[list[tuple[int, int, int]], int]:
         found.append((0, len(s) - len(s.lstrip(" "))))
     if s[-1:] == " ":
         found.append((len(s.rstrip(" ")), n))
+    if not found:
+        return [], s.count("\n")
     runs: list[tuple[int, int, int]] = []
     last_end = -1
     breaks = 0
@@ -114,6 +117,8 @@ def _find_all(s: str, sub: str) -> list[int]:
 
 def _reflow_edits(s: str) -> list[Edit]:
     runs, lone = _runs(s)
+    if not runs:
+        return []  # at most lone line breaks, which all become spaces
     paragraph_at = _line_spacing(s, runs, lone) + 1
     edits: list[Edit] = []
     n = len(s)
@@ -174,7 +179,7 @@ class Field:
     def span(self, start: int = 0, end: int | None = None) -> Span:
         """The input span of ``text[start:end]`` (the whole field by default)."""
         s, e = self.mapped.to_source(start, len(self.text) if end is None else end)
-        return Span(s, e)
+        return _valid_span(s, e)
 
     def remap(self, obj: T) -> T:
         """``obj`` with every Span inside it (local to ``text``) traced to the input."""
@@ -182,26 +187,87 @@ class Field:
         return remapped
 
 
+_new = object.__new__
+_set = object.__setattr__
+
+
+def _valid_span(start: int, end: int) -> Span:
+    """``Span(start, end)`` for a span mapped back to the input, which is valid by
+    construction (``0 <= start <= end``: maps are monotonic and clamped), made without
+    running the validators: a letter has hundreds of spans."""
+    span: Span = _new(Span)
+    _set(span, "start", start)
+    _set(span, "end", end)
+    return span
+
+
+# How to walk an object of each type: (_ATTRS, the fields that may hold a span), or
+# (_SEQUENCE | _MAPPING | _LEAF, ()). One dict look-up per object.
+_ATTRS, _TUPLE, _LIST, _MAPPING, _LEAF = range(5)
+_plans: dict[type, tuple[int, tuple[str, ...]]] = {}
+
+
+def _plan(cls: type) -> tuple[int, tuple[str, ...]]:
+    plan = _plans.get(cls)
+    if plan is None:
+        if attrs.has(cls):
+            plan = (_ATTRS, _span_fields(cls))
+        elif issubclass(cls, tuple):
+            plan = (_TUPLE, ())
+        elif issubclass(cls, list):
+            plan = (_LIST, ())
+        elif issubclass(cls, dict):
+            plan = (_MAPPING, ())
+        else:
+            plan = (_LEAF, ())
+        _plans[cls] = plan
+    return plan
+
+
 def _remap(obj: Any, field: Field) -> Any:
     if isinstance(obj, Span):
         return field.span(obj.start, obj.end)
-    cls = type(obj)
-    if attrs.has(cls):
-        changes = {}
-        for name in _span_fields(cls):
+    kind, names = _plan(type(obj))
+    if kind == _ATTRS:
+        changes: dict[str, Any] = {}
+        for name in names:
             value = getattr(obj, name)
             new = _remap(value, field)
             if new is not value:
                 changes[name] = new
-        return attrs.evolve(obj, **changes) if changes else obj
-    if isinstance(obj, tuple):
+        return _replaced(obj, changes) if changes else obj
+    if kind == _TUPLE:
         items = tuple(_remap(v, field) for v in obj)
         return items if any(a is not b for a, b in zip(items, obj)) else obj
-    if isinstance(obj, list):
+    if kind == _LIST:
         return [_remap(v, field) for v in obj]
-    if isinstance(obj, dict):
+    if kind == _MAPPING:
         return {k: _remap(v, field) for k, v in obj.items()}
     return obj
+
+
+def _replaced(obj: Any, changes: dict[str, Any]) -> Any:
+    """``attrs.evolve(obj, **changes)``, faster for the plain frozen classes of the
+    models (no ``__attrs_post_init__``): the other fields are copied as they are, not
+    validated again (only spans change, and those are valid)."""
+    cls: type = type(obj)
+    names = _copyable(cls)
+    if names is None:
+        return attrs.evolve(obj, **changes)
+    new: Any = _new(cls)
+    for name in names:
+        _set(new, name, changes[name] if name in changes else getattr(obj, name))
+    return new
+
+
+@functools.lru_cache(maxsize=None)
+def _copyable(cls: type) -> tuple[str, ...] | None:
+    """The field names of ``cls`` when an instance may be copied field by field."""
+    if getattr(cls, "__attrs_post_init__", None) or getattr(cls, "__attrs_pre_init__", None):
+        return None
+    if any(not a.init for a in attrs.fields(cls)):
+        return None
+    return tuple(a.name for a in attrs.fields(cls))
 
 
 @functools.lru_cache(maxsize=None)

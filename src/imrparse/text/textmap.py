@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from operator import itemgetter
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Sequence
 
 __all__ = ["MappedText", "Edit"]
 
@@ -64,14 +64,15 @@ class MappedText:
 
     def edit(self, edits: Iterable[Edit]) -> MappedText:
         """A new MappedText with ``edits`` applied to this text (edits must not overlap)."""
-        return _apply(self, self.text, 0, edits)
+        return _apply(self, self.text, 0, edits if isinstance(edits, (list, tuple)) else list(edits))
 
     def edit_slice(self, start: int, end: int, edits: Iterable[Edit]) -> MappedText:
         """``text[start:end]`` with ``edits`` (offsets local to the piece) applied, mapped
         straight to this text: ``slice(start, end).edit(edits)`` in one layer."""
         start = max(0, min(start, len(self.text)))
         end = max(start, min(end, len(self.text)))
-        return _apply(self, self.text[start:end], start, edits)
+        return _apply(self, self.text[start:end], start,
+                      edits if isinstance(edits, (list, tuple)) else list(edits))
 
     def sub(self, pattern: re.Pattern[str], replace: Callable[[re.Match[str]], str | None]) -> MappedText:
         """Apply ``replace`` to every match; ``None`` leaves a match unchanged."""
@@ -148,9 +149,16 @@ class MappedText:
 _by_place = itemgetter(0, 1)
 
 
-def _apply(parent: MappedText, text: str, base: int, edits: Iterable[Edit]) -> MappedText:
+def _apply(parent: MappedText, text: str, base: int, edits: Sequence[Edit]) -> MappedText:
     """``text`` (``parent.text[base:base + len(text)]``) with ``edits`` (offsets in
     ``text``) applied, mapped to ``parent``."""
+    new = MappedText.__new__(MappedText)
+    new.parent = parent
+    new._source_length = base + len(text)
+    if not edits:  # (a reflowed field, most often): one copy segment
+        new.text = text
+        new._out, new._src, new._src_end, new._copy = [0], [base], [base + len(text)], [True]
+        return new
     pieces: list[str] = []
     outs: list[int] = []
     srcs: list[int] = []
@@ -194,9 +202,6 @@ def _apply(parent: MappedText, text: str, base: int, edits: Iterable[Edit]) -> M
             copies.append(True)
     if not outs:  # everything deleted
         outs, srcs, ends, copies = [0], [base], [base + len(text)], [False]
-    new = MappedText.__new__(MappedText)
     new.text = "".join(pieces)
-    new.parent = parent
     new._out, new._src, new._src_end, new._copy = outs, srcs, ends, copies
-    new._source_length = base + len(text)
     return new
