@@ -114,6 +114,7 @@ def test_scanner_finds_what_the_union_of_patterns_finds(name: str, pieces: list[
 
 def test_scanner_without_known_first_characters_scans_everywhere() -> None:
     scanner = MarkerScanner({"ANY": r"\w+:", "HEAD": "HEADING"})
+    assert not scanner.prefiltered and layout_standard._segmenter().scanner.prefiltered
     text = "HEADING x: y HEADING"
     assert [tuple(m) for m in scanner.markers(text)] == _union_markers(scanner.patterns, "", text)
 

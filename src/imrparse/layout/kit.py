@@ -174,7 +174,8 @@ class MarkerScanner:
     keeps the rest as it is; any other pattern whose first characters are known
     (:func:`~imrparse.layout.grammar.first_characters`: "(?:IMR\\s+)?Case...") gets
     one alternative per first character, which checks the whole pattern in a
-    look-ahead from that character.
+    look-ahead from that character. (``prefiltered`` says whether that was possible;
+    a pattern whose first characters are unknown makes the union be tried everywhere.)
     """
 
     def __init__(self, patterns: Mapping[str, str], *, guard: str = "") -> None:
@@ -186,10 +187,10 @@ class MarkerScanner:
             # A pattern whose first characters are unknown: the plain union, tried everywhere.
             union = "|".join(f"(?P<{n}>{p})" for n, p in self.patterns.items())
             self._names = {n: n for n in self.patterns}
-            self._whole = True
+            self.prefiltered = False
             self.regex = re.compile(guard + "(?:" + (union or "(?!)") + ")")
         else:
-            self._whole = False
+            self.prefiltered = True
             self.regex = re.compile("|".join(alt for alts in alternatives if alts for alt in alts) or "(?!)")
         self._last: tuple[str, list[Marker]] = ("", [])
 
@@ -223,7 +224,7 @@ class MarkerScanner:
 
     def _scan(self, text: str) -> list[Marker]:
         names = self._names
-        if self._whole:
+        if not self.prefiltered:
             return [Marker(m.start(), m.end(), names[m.lastgroup or ""]) for m in self.regex.finditer(text)]
         found: list[Marker] = []
         search = self.regex.search
