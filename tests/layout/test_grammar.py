@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 import imrparse
 from imrparse.builtin.layouts import notice_2013, standard
-from imrparse.layout.grammar import ContextualLexer, build_parser
+from imrparse.layout.grammar import ContextualLexer, build_parser, shipped_parser_state
 from imrparse.layout.kit import Node, ToNodes, segment
 
 from .. import corpus
@@ -108,3 +108,50 @@ def _pieces(name: str) -> st.SearchStrategy[str]:
 @given(data=st.data(), name=st.sampled_from(sorted(GRAMMARS)))
 def test_lexer_makes_lark_s_tokens_on_any_sequence(data: st.DataObject, name: str) -> None:
     _same(name, data.draw(_pieces(name)))
+
+
+# -- the compiled parsers shipped in the package ---------------------------------------------
+
+SHIPPED = ["imr_letter.lark", "imr_letter_2013.lark"]
+
+
+@pytest.mark.parametrize("name", SHIPPED)
+def test_shipped_parser_matches_the_grammar(name: str) -> None:
+    state = shipped_parser_state(name)
+    assert state in ("current", "other-lark"), (
+        f"the compiled parser of {name} is {state}: run scripts/compile_grammars.py and commit it")
+
+
+@pytest.mark.parametrize("name", SHIPPED)
+def test_shipped_parser_is_loaded_and_parses_as_the_grammar(name: str) -> None:
+    if shipped_parser_state(name) != "current":
+        pytest.skip(f"{name} was compiled by another Lark than {lark.__version__}: "
+                    "run scripts/compile_grammars.py")
+    label = next(k for k, (grammar, _, _) in GRAMMARS.items() if grammar == name)
+    grammar, content, segment_text = GRAMMARS[label]
+    shipped = build_parser(grammar, transformer=ToNodes(content))
+    assert shipped.source_path == "<deserialized>"  # loaded, not compiled
+    compiled = build_parser(grammar, transformer=ToNodes(content), cache=False)
+    letters = ([corpus.seed_text(n) for n in corpus.seed_names()] if label == "standard"
+               else [corpus.notice_text(n) for n in corpus.notice_names()])
+    for text in letters:
+        segmented = segment_text(text).text
+        for lenient in (False, True):
+            assert _run(shipped, segmented, lenient) == _run(compiled, segmented, lenient)
+
+
+def test_a_stale_or_foreign_shipped_parser_is_not_used(monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> None:
+    from imrparse.layout import grammar
+
+    monkeypatch.setenv("IMRPARSE_CACHE_DIR", str(tmp_path))
+    payload = grammar._shipped_payload("imr_letter.lark")
+    assert payload is not None
+    for changed in ({"key": "another grammar"}, {"lark": "0.0.1"}, {"format": 0}):
+        monkeypatch.setattr(grammar, "_shipped_payload", lambda name, p={**payload, **changed}: p)
+        assert grammar._load_shipped("imr_letter.lark", ToNodes()) is None
+        assert not list(tmp_path.iterdir()) or changed != {"key": "another grammar"}
+        assert isinstance(build_parser("imr_letter.lark", transformer=ToNodes()).parser.lexer, ContextualLexer)
+        assert list(tmp_path.iterdir())  # compiled, and cached on disk
+    monkeypatch.setattr(grammar, "_shipped_payload", lambda name: None)
+    assert grammar.shipped_parser_state("imr_letter.lark") == "missing"
+    assert isinstance(build_parser("imr_letter.lark", transformer=ToNodes()).parser.lexer, ContextualLexer)
