@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from imrparse.text.normalize import _CHAR_RE, _char_edits, _replace, normalize
+from imrparse.text.normalize import _char_edits, _char_regex, _replace, normalize
 from imrparse.text.textmap import MappedText
 from imrparse.text.reflow import reflow
 
@@ -70,7 +70,7 @@ def test_layers_compose() -> None:
 def test_fast_character_pass_finds_what_the_regex_finds(text: str) -> None:
     # _char_edits looks only where an unusual character stands; it must agree with
     # running the regex over every position.
-    slow = [(m.start(), m.end(), _replace(m)) for m in _CHAR_RE.finditer(text)]
+    slow = [(m.start(), m.end(), _replace(m)) for m in _char_regex().finditer(text)]
     assert _char_edits(text) == [e for e in slow if text[e[0]:e[1]] != e[2]]
 
 

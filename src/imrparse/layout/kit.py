@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import sys
 from typing import Any, Callable, Collection, Iterable, Mapping, NamedTuple, Sequence
 
 import lark
@@ -169,13 +168,12 @@ class MarkerScanner:
     The markers are found with one regular expression whose every alternative starts
     with a literal character: then the regex engine skips at C speed to the places
     where one of those characters stands, and tries there only the alternatives that
-    start with it (about five times faster than trying the whole union at every
-    position). A pattern that starts with its literal first character ("Case\\s+...")
-    keeps the rest as it is; any other pattern whose first characters are known
-    (:func:`~imrparse.layout.grammar.first_characters`: "(?:IMR\\s+)?Case...") gets
-    one alternative per first character, which checks the whole pattern in a
-    look-ahead from that character. (``prefiltered`` says whether that was possible;
-    a pattern whose first characters are unknown makes the union be tried everywhere.)
+    start with it (about twice as fast as trying the whole union at every position).
+    Each pattern gets one alternative per character it can start with
+    (:func:`~imrparse.layout.grammar.first_characters`), which matches that character
+    and checks the whole pattern in a look-ahead from it. (``prefiltered`` says whether
+    that was possible; a pattern whose first characters are unknown makes the union be
+    tried everywhere.)
     """
 
     def __init__(self, patterns: Mapping[str, str], *, guard: str = "") -> None:
@@ -199,12 +197,6 @@ class MarkerScanner:
         first = first_characters(pattern)
         if not first:
             return None
-        at_first = f"(?<=(?={guard}){{c}})" if guard else ""  # the guard, where the marker starts
-        if len(first) == 1 and pattern[:1] in first and pattern[:1].isalnum() and _starts_with_literal(pattern):
-            c = pattern[0]
-            group = f"m{index}"
-            self._names[group] = name
-            return [re.escape(c) + at_first.format(c=re.escape(c)) + f"(?P<{group}>{pattern[1:]})"]
         alternatives = []
         for k, c in enumerate(sorted(first)):
             group = f"m{index}_{k}"
@@ -253,28 +245,6 @@ class MarkerScanner:
             return 0.0
         found = self.names(text)
         return sum(1 for g in groups if g & found) / len(groups)
-
-
-def _starts_with_literal(pattern: str) -> bool:
-    """Whether the regex ``pattern`` begins with its first character as a plain literal
-    (not quantified, not under a flag, not part of an alternation at the top)."""
-    if sys.version_info >= (3, 11):
-        import re._parser as sre_parse
-    else:  # pragma: no cover
-        import sre_parse
-    try:
-        parsed = sre_parse.parse(pattern)
-    except re.error:
-        return False
-    first: tuple[Any, Any] | None = parsed.data[0] if parsed.data else None
-    if first != (sre_parse.LITERAL, ord(pattern[0])) or parsed.state.flags & re.IGNORECASE:
-        return False
-    # The rest on its own must parse to the rest of the pattern ("Ca|Cb" parses as a
-    # literal C and a branch, but "a|Cb" is not its rest).
-    try:
-        return repr(sre_parse.parse(pattern[1:]).data) == repr(parsed.data[1:])
-    except re.error:
-        return False
 
 
 # A run of line breaks and blanks. It starts at the line break (a pattern that began
