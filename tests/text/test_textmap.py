@@ -109,3 +109,24 @@ def test_no_catastrophic_backtracking_in_the_character_pass() -> None:
     text = " " * 200_000 + "x"
     assert _char_edits(text) == [(0, 200_000, "")]
     assert re.fullmatch(r"x", normalize(text).text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(edited())
+def test_long_maps_in_chunks_map_as_short_ones(case: tuple[str, list[tuple[int, int, str]]]) -> None:
+    # A long edit list is joined and moved to arrays every _CHUNK segments: with a tiny
+    # chunk, the text and every mapped position must be what one chunk gives.
+    from imrparse.text import textmap
+
+    text, edits = case
+    whole = MappedText.original(text).edit(edits)
+    saved = textmap._CHUNK
+    textmap._CHUNK = 1
+    try:
+        chunked = MappedText.original(text).edit(edits)
+    finally:
+        textmap._CHUNK = saved
+    assert chunked.text == whole.text
+    for a in range(len(whole.text) + 1):
+        for b in range(a, min(len(whole.text), a + 3) + 1):
+            assert chunked.to_source(a, b) == whole.to_source(a, b)

@@ -308,11 +308,14 @@ def parse_tree(parser: lark.Lark, ctx: ParseContext, segmented: MappedText,
     first grammar error is raised as ``describe(error)``; in lenient mode each unexpected
     token is skipped and kept as an ``unexpected-text`` warning at its place.
     """
-    errors: list[lark.exceptions.UnexpectedInput] = []
-
     def skip(error: lark.exceptions.UnexpectedInput) -> bool:
-        errors.append(error)
-        return not ctx.strict  # lenient: drop the token and go on
+        if ctx.strict:
+            return False  # Lark raises it
+        # Lenient: a warning at once (Lark's error, which holds the parser's state, is
+        # not kept: a long damaged input has thousands), then drop the token and go on.
+        pos = error.pos_in_stream or 0
+        ctx.problem(describe(error), "unexpected-text", ctx.span(*segmented.to_parent(pos, pos)))
+        return True
 
     try:
         tree = parser.parse(segmented.text, on_error=skip)
@@ -320,9 +323,6 @@ def parse_tree(parser: lark.Lark, ctx: ParseContext, segmented: MappedText,
         raise describe(exc) from None
     except lark.exceptions.VisitError as exc:  # a bug in the transformer, not bad input
         raise exc.orig_exc from None
-    for error in errors:
-        pos = error.pos_in_stream or 0
-        ctx.problem(describe(error), "unexpected-text", ctx.span(*segmented.to_parent(pos, pos)))
     if not isinstance(tree, Node):
         raise UnrecognizedLayout("the letter could not be read", source=ctx.source)
     return tree

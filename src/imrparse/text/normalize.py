@@ -122,10 +122,22 @@ _FURNITURE_CUE_RE = re.compile(
     + _CASE_NUMBER + r"|Page\s*\d|^[-(\[]?[ ]?\d{1,3}[ ]?[-)\]]?$)", re.MULTILINE | re.IGNORECASE)
 
 
+def _lower(text: str) -> str:
+    """``text.lower()``, in pieces when the text is not ASCII: Python then sets aside
+    room for three 4-byte characters per character, 50 MB for 4 MB of text. (Pieces do
+    not change what lower() gives the ASCII letters these searches look for.)"""
+    if text.isascii() or len(text) <= _LOWER_PIECE:
+        return text.lower()
+    return "".join(text[i:i + _LOWER_PIECE].lower() for i in range(0, len(text), _LOWER_PIECE))
+
+
+_LOWER_PIECE = 1 << 16
+
+
 def _furniture_cues(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of every cue in order (some overlap: the caller skips a cue on a
     line it has looked at already, as for the matches of ``_FURNITURE_CUE_RE``)."""
-    lower = text.lower()
+    lower = _lower(text)
     if len(lower) != len(text):  # a character whose lower case is longer: rare
         return [m.span() for m in _FURNITURE_CUE_RE.finditer(text)]
     cues = [m.span() for m in _CASE_CUE_RE.finditer(lower)]
@@ -308,7 +320,7 @@ def _hyphenation_edits(text: str) -> list[Edit]:
         after = _WORD_START_RE.match(text, m.end())
         if before is not None and after is not None:
             if lower is None:
-                lower = text.lower()
+                lower = _lower(text)
             if _has_word(lower, (before.group() + after.group()).lower()):
                 edits.append((m.start(), m.end(), ""))
                 continue

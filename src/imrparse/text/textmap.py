@@ -11,9 +11,10 @@ character, and looks positions up by bisection.
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 from operator import itemgetter
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, MutableSequence, Sequence
 
 __all__ = ["MappedText", "Edit"]
 
@@ -46,10 +47,10 @@ class MappedText:
         # Parallel arrays: output start, source start, source end, is-copy. Every
         # segment produces output: a deletion is the gap between two segments.
         segs = segments if segments is not None else [(0, 0, len(text), True)]
-        self._out = [s[0] for s in segs]
-        self._src = [s[1] for s in segs]
-        self._src_end = [s[2] for s in segs]
-        self._copy = [s[3] for s in segs]
+        self._out: MutableSequence[int] = [s[0] for s in segs]
+        self._src: MutableSequence[int] = [s[1] for s in segs]
+        self._src_end: MutableSequence[int] = [s[2] for s in segs]
+        self._copy: MutableSequence[int] = [s[3] for s in segs]
         self._source_length = (source_length if source_length is not None
                                else (segs[-1][2] if segs else 0))
 
@@ -157,13 +158,18 @@ def _apply(parent: MappedText, text: str, base: int, edits: Sequence[Edit]) -> M
     new._source_length = base + len(text)
     if not edits:  # (a reflowed field, most often): one copy segment
         new.text = text
-        new._out, new._src, new._src_end, new._copy = [0], [base], [base + len(text)], [True]
+        new._out, new._src, new._src_end, new._copy = [0], [base], [base + len(text)], [1]
         return new
     pieces: list[str] = []
     outs: list[int] = []
     srcs: list[int] = []
     ends: list[int] = []
-    copies: list[bool] = []
+    copies: list[int] = []
+    # A long input edited on every line: the text is joined and the map moved to
+    # arrays of machine integers (25 bytes a segment instead of about 120 as Python
+    # ints) every _CHUNK edits, so that memory stays a small multiple of the text.
+    chunks: list[str] = []
+    arrays: tuple[array[int], array[int], array[int], array[int]] | None = None
     out = 0
     cursor = 0
     for start, end, replacement in sorted(edits, key=_by_place):
@@ -178,7 +184,7 @@ def _apply(parent: MappedText, text: str, base: int, edits: Sequence[Edit]) -> M
                 outs.append(out)
                 srcs.append(base + cursor)
                 ends.append(base + copied_to)
-                copies.append(True)
+                copies.append(1)
             out += copied_to - cursor
             if start > cursor:
                 pieces.append(text[cursor:start])
@@ -188,9 +194,17 @@ def _apply(parent: MappedText, text: str, base: int, edits: Sequence[Edit]) -> M
                 outs.append(out)
                 srcs.append(base + start)
                 ends.append(base + end)
-                copies.append(False)
+                copies.append(0)
                 out += len(replacement)
         cursor = max(cursor, end)
+        if len(outs) > _CHUNK:
+            chunks.append("".join(pieces))
+            pieces.clear()
+            if arrays is None:
+                arrays = (array("q"), array("q"), array("q"), array("b"))
+            for into, values in zip(arrays, (outs, srcs, ends, copies)):
+                into.extend(values[:-1])  # the last segment may still grow
+                del values[:-1]
     if cursor < len(text):
         pieces.append(text[cursor:])
         if copies and copies[-1] and ends[-1] == base + cursor:
@@ -199,9 +213,22 @@ def _apply(parent: MappedText, text: str, base: int, edits: Sequence[Edit]) -> M
             outs.append(out)
             srcs.append(base + cursor)
             ends.append(base + len(text))
-            copies.append(True)
-    if not outs:  # everything deleted
-        outs, srcs, ends, copies = [0], [base], [base + len(text)], [False]
-    new.text = "".join(pieces)
-    new._out, new._src, new._src_end, new._copy = outs, srcs, ends, copies
+            copies.append(1)
+    if not outs and arrays is None:  # everything deleted
+        outs, srcs, ends, copies = [0], [base], [base + len(text)], [0]
+    if chunks:
+        chunks.append("".join(pieces))
+        new.text = "".join(chunks)
+    else:
+        new.text = "".join(pieces)
+    if arrays is not None:
+        for into, values in zip(arrays, (outs, srcs, ends, copies)):
+            into.extend(values)
+        new._out, new._src, new._src_end, new._copy = arrays
+    else:
+        new._out, new._src, new._src_end, new._copy = outs, srcs, ends, copies
     return new
+
+
+# How many segments a map collects before they go to arrays (a letter has a few hundred).
+_CHUNK = 4096
