@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 import imrparse
 from imrparse.builtin.layouts import notice_2013, standard
 from imrparse.layout.grammar import ContextualLexer, build_parser, shipped_parser_state
-from imrparse.layout.kit import Node, ToNodes, segment
+from imrparse.layout.kit import Node, Piece, ToNodes, segment
 
 from .. import corpus
 
@@ -47,8 +47,8 @@ _PARSERS = {name: _parsers(name) for name in GRAMMARS}
 def _shape(node: Any) -> Any:
     if isinstance(node, Node):
         return (node.kind, _shape(node.marker), [_shape(p) for p in node.paras], [_shape(p) for p in node.parts])
-    if isinstance(node, lark.Token):
-        return (node.type, str(node), node.start_pos, node.end_pos)
+    if isinstance(node, Piece):
+        return tuple(node)
     return repr(node)
 
 

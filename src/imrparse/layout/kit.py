@@ -43,6 +43,7 @@ from .grammar import first_characters
 
 __all__ = [
     "Node",
+    "Piece",
     "ToNodes",
     "Marker",
     "MarkerScanner",
@@ -63,6 +64,16 @@ __all__ = [
 # ---------------------------------------------------------------------------------------
 
 
+class Piece(NamedTuple):
+    """A token of the section tree: its terminal and where it stands in the segmented
+    text (the attributes of a ``lark.Token`` that layouts use, without its copy of the
+    text: a long input has tens of thousands of tokens)."""
+
+    type: str
+    start_pos: int
+    end_pos: int
+
+
 class Node(NamedTuple):
     """A section of the letter: its marker token (if any), its paragraphs, its parts.
 
@@ -71,8 +82,8 @@ class Node(NamedTuple):
     """
 
     kind: str
-    marker: lark.Token | None
-    paras: list[lark.Token]
+    marker: Piece | None
+    paras: list[Piece]
     parts: list[Node]
 
     @property
@@ -124,17 +135,19 @@ class ToNodes(lark.Transformer[lark.Token, Any]):
             # inlined into their parent by the tree builder, which needs them as trees.
             return lark.Tree(data, children)
         marker = None
-        paras: list[lark.Token] = []
+        paras: list[Piece] = []
         parts: list[Node] = []
         for child in children:
             if isinstance(child, Node):
                 parts.append(child)
-            elif child.type in self.content:
-                paras.append(child)
+                continue
+            piece = Piece(child.type, child.start_pos, child.end_pos)
+            if child.type in self.content:
+                paras.append(piece)
             elif marker is None:
-                marker = child
+                marker = piece
             else:
-                parts.append(Node(child.type.lower(), child, [], []))
+                parts.append(Node(child.type.lower(), piece, [], []))
         return Node(str(data), marker, paras, parts)
 
 
