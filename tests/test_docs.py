@@ -1,6 +1,7 @@
 """The documentation is checked like code, so that it cannot drift from the package.
 
-* Every ```python block of README.md and docs/*.md runs, in order, in one namespace per
+* Every ```python block of README.md and of every page of the site (docs/ and its
+  sub-folders, with the files a page includes) runs, in order, in one namespace per
   file (later blocks use names from earlier ones), from a scratch folder that has the
   repository's ``tests/`` folder linked in, so examples read
   ``tests/fixtures/letters/...`` and write their output files where they like.
@@ -21,6 +22,11 @@
   documented in docs/contract.md or docs/robustness.md.
 * Relative links between the docs point at files and headings that exist, and no table
   cell hides a ``|`` in code (GitHub would split the row there).
+* The site (mkdocs.yml; CI builds it with ``mkdocs build --strict``): docs/contract.md's
+  field tables are the ones generated from the models' field docstrings; every ``>>>``
+  example in the docstrings of the public modules runs; every public name has a
+  docstring, and the API reference (docs/reference/) renders it; every page of docs/ is
+  in the navigation.
 
 Everything runs offline on the fixture letters and ``imrparse.testing.SAMPLE_LETTER``
 in a few seconds.
@@ -34,6 +40,8 @@ import contextlib
 import doctest
 import functools
 import importlib
+import importlib.util
+import inspect
 import io
 import re
 from pathlib import Path
@@ -53,6 +61,8 @@ ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 SRC = ROOT / "src" / "imrparse"
 FIXTURE = corpus.SEED_DIR / "000_0fbd6ac09ab502b6.txt"
+
+HOOKS = DOCS / "_hooks"
 
 SKIP_MARK = "<!-- skip-test -->"
 OPT_IN_MARK = "<!-- docs-test: run -->"
@@ -94,8 +104,29 @@ def code_blocks(text: str) -> list[Block]:
     return blocks
 
 
+@functools.lru_cache(maxsize=None)
+def load_hook(name: str) -> Any:
+    """A module of docs/_hooks (they are MkDocs hooks, not part of the package)."""
+    spec = importlib.util.spec_from_file_location(f"docs_hooks_{name}", HOOKS / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def site_pages() -> list[Path]:
+    """Every page of the site: the Markdown files of docs/ and its sub-folders."""
+    return sorted(p for p in DOCS.rglob("*.md") if HOOKS not in p.parents)
+
+
+def page_text(page: Path) -> str:
+    """A page as the site shows it: with the files it includes (docs/_hooks/includes.py)."""
+    text = page.read_text(encoding="utf-8")
+    return load_hook("includes").expand(text, page) if page.is_relative_to(DOCS) else text
+
+
 def example_pages() -> list[Path]:
-    pages = [ROOT / "README.md"] + sorted(DOCS.glob("*.md"))
+    pages = [ROOT / "README.md"] + site_pages()
     return [p for p in pages
             if p.name not in NOT_RUN_BY_DEFAULT or OPT_IN_MARK in p.read_text(encoding="utf-8")]
 
@@ -113,9 +144,9 @@ def run_block(block: Block, page: Path, globs: dict[str, Any]) -> None:
     assert runner.failures == 0, f"{where}: the pycon block's output is not what it shows\n{report.getvalue()}"
 
 
-@pytest.mark.parametrize("page", example_pages(), ids=lambda p: p.name)
+@pytest.mark.parametrize("page", example_pages(), ids=lambda p: str(p.relative_to(ROOT)))
 def test_examples_run(page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    blocks = code_blocks(page.read_text(encoding="utf-8"))
+    blocks = code_blocks(page_text(page))
     if not blocks:
         pytest.skip(f"{page.name} has no runnable examples")
     (tmp_path / "tests").symlink_to(ROOT / "tests", target_is_directory=True)
@@ -129,7 +160,7 @@ def test_examples_run(page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatc
 def test_skip_marks_are_used_sparingly() -> None:
     """Most examples must run: skip-test is for what needs files we cannot ship."""
     for page in example_pages():
-        text = page.read_text(encoding="utf-8")
+        text = page_text(page)
         skipped = text.count(SKIP_MARK)
         assert skipped <= max(2, len(code_blocks(text)) // 3), f"{page.name}: too many skipped examples"
 
@@ -262,7 +293,7 @@ def test_contract_tables_follow_the_key_order_of_the_output(title: str) -> None:
 
 
 def vocabularies() -> dict[str, list[str]]:
-    from imrparse.vocab import body_regions, guidelines, modalities, services
+    from imrparse.vocab import body_regions, dwc, guidelines, modalities, services
 
     modality_names = set(modalities.IMAGING.values()) | set(modalities.COMBINED_MODALITIES.values())
     modality_names |= {v for v in modalities.TESTS.values() if v}
@@ -272,6 +303,7 @@ def vocabularies() -> dict[str, list[str]]:
         "Laterality": sorted({side for side, _ in body_regions.LATERALITY.values()}),
         "Modalities": sorted(modality_names),
         "Guidelines": [g.short for g in guidelines.GUIDELINES] + ["Literature"],
+        "DWC request categories": [*dwc.DWC_CATEGORIES, *dwc.BY_CATEGORY, *dwc.BY_PROCEDURE],
     }
 
 
@@ -307,7 +339,7 @@ def commands() -> list[str]:
 _OPTION_RE = re.compile(r"(?<![\w-])(--?[A-Za-z][\w-]*)")
 
 
-@pytest.mark.parametrize("command", ["parse", "plugins", "schema"])
+@pytest.mark.parametrize("command", ["parse", "stats", "show", "plugins", "schema"])
 def test_cli_md_names_every_option(command: str) -> None:
     doc = read("cli.md")
     assert f"imrparse {command}" in doc
@@ -318,7 +350,9 @@ def test_cli_md_names_every_option(command: str) -> None:
 
 def test_cli_md_names_every_command_and_format() -> None:
     doc = read("cli.md")
-    assert set(commands()) == {"parse", "plugins", "schema"}, "a new command: document it"
+    assert set(commands()) == {"parse", "check", "stats", "show", "plugins", "schema"}, "a new command: document it"
+    for name in commands():
+        assert f"\n## imrparse {name}\n" in doc, f"docs/cli.md has no section for the command {name!r}"
     for name in imrparse.plugins.get_plugins().formats:
         assert f"`{name}`" in doc, f"docs/cli.md does not describe the format {name!r}"
 
@@ -341,7 +375,7 @@ def test_cli_md_names_every_environment_variable() -> None:
 # -- 5. warning codes -------------------------------------------------------------------------------
 
 _CODE_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$")
-_REPORTING_CALLS = {"warn", "problem", "missing", "Warning"}
+_REPORTING_CALLS = {"warn", "problem", "missing", "Warning", "Doubt"}
 
 
 def _is_codec(name: str) -> bool:
@@ -355,7 +389,7 @@ def _is_codec(name: str) -> bool:
 @functools.lru_cache(maxsize=1)
 def warning_codes() -> dict[str, str]:
     """Every warning code in src: the kebab-case string constants of each function that
-    reports a problem (``ctx.warn``, ``ctx.problem``, the layout's ``missing``, ``Warning``),
+    reports a problem (``ctx.warn``, ``ctx.problem``, the layout's ``missing``, ``Warning``, ``Doubt``),
     which catches codes passed through variables too."""
     codes: dict[str, str] = {}
     for path in sorted(SRC.rglob("*.py")):
@@ -379,7 +413,7 @@ def warning_codes() -> dict[str, str]:
 
 def test_warning_codes_are_found() -> None:
     codes = warning_codes()
-    assert {"missing-rationale", "decoded-cp1252", "dates-out-of-order", "unexpected-text"} <= set(codes)
+    assert {"missing-rationale", "decoded-cp1252", "implausible-date", "unexpected-text", "ur-date-not-read"} <= set(codes)
 
 
 def test_every_warning_code_is_documented() -> None:
@@ -408,9 +442,9 @@ def anchors(path: Path) -> set[str]:
     return {slug(line) for line in text.splitlines() if line.startswith("#")}
 
 
-@pytest.mark.parametrize("page", [ROOT / "README.md"] + sorted(DOCS.glob("*.md")), ids=lambda p: p.name)
+@pytest.mark.parametrize("page", [ROOT / "README.md"] + site_pages(), ids=lambda p: str(p.relative_to(ROOT)))
 def test_relative_links_resolve(page: Path) -> None:
-    text = re.sub(r"^```.*?^```", "", page.read_text(encoding="utf-8"), flags=re.MULTILINE | re.DOTALL)
+    text = re.sub(r"^```.*?^```", "", page_text(page), flags=re.MULTILINE | re.DOTALL)
     for target in _LINK_RE.findall(text):
         if re.match(r"[a-z]+:", target):
             continue  # an absolute URL
@@ -423,11 +457,192 @@ def test_relative_links_resolve(page: Path) -> None:
             assert anchor in anchors(dest), f"{page.name}: no heading for #{anchor} in {dest.name}"
 
 
-@pytest.mark.parametrize("page", [ROOT / "README.md"] + sorted(DOCS.glob("*.md")), ids=lambda p: p.name)
+@pytest.mark.parametrize("page", [ROOT / "README.md"] + site_pages(), ids=lambda p: str(p.relative_to(ROOT)))
 def test_no_pipe_inside_code_in_a_table(page: Path) -> None:
     """GitHub splits a table row at every ``|``, even inside backticks."""
-    text = re.sub(r"^```.*?^```", "", page.read_text(encoding="utf-8"), flags=re.MULTILINE | re.DOTALL)
+    text = re.sub(r"^```.*?^```", "", page_text(page), flags=re.MULTILINE | re.DOTALL)
     for line in text.splitlines():
         if line.startswith("|"):
             bad = [code for code in re.findall(r"`[^`]*`", line) if "|" in code]
             assert not bad, f"{page.name}: a table cell has {bad}; write it without the pipe"
+
+
+# -- 6. the site: generated tables, docstrings, the API reference, the nav --------------------------
+
+
+def test_contract_tables_are_the_ones_generated_from_the_models() -> None:
+    """docs/contract.md's field tables are what the site generates from the models
+    (edit the field docstrings in models.py, then ``python docs/_hooks/contract_tables.py``)."""
+    tables = load_hook("contract_tables")
+    page = read("contract.md")
+    regions = re.findall(r"<!-- fields: (\w+) -->", page)
+    assert sorted(regions) == sorted(MODEL_SECTIONS.values()), "one generated table per model"
+    assert tables.render(page) == page, \
+        "docs/contract.md is out of date with imrparse.models: run python docs/_hooks/contract_tables.py"
+
+
+@pytest.mark.parametrize("cls", list(MODEL_SECTIONS), ids=lambda c: c.__name__)
+def test_every_model_field_has_a_meaning(cls: type) -> None:
+    """Each key of the contract is described where the code defines it."""
+    tables = load_hook("contract_tables")
+    from imrparse.contract import fields_of
+
+    missing = [f.name for f in fields_of(cls) if not tables.field_doc(cls, f.name)[0]]
+    assert not missing, f"imrparse.models.{cls.__name__}: no docstring for {missing}"
+
+
+#: The modules of the public API: their doctests run, their public names have docstrings.
+API_MODULES = (
+    "imrparse", "imrparse.models", "imrparse.errors", "imrparse.convert", "imrparse.schema",
+    "imrparse.testing", "imrparse.reading", "imrparse.rendering", "imrparse.parsing",
+    "imrparse.batch", "imrparse.plugin.api", "imrparse.plugin.hookspecs",
+    "imrparse.plugin.registry", "imrparse.plugin.manager", "imrparse.layout.context",
+    "imrparse.text.textmap", "imrparse.text.reflow", "imrparse.text.normalize",
+)
+
+
+@pytest.mark.parametrize("module", API_MODULES)
+def test_docstring_examples_run(module: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every ``>>>`` example in the docstrings of the public modules (what the API
+    reference shows) runs, from a folder where ``tests/fixtures/letters`` exists. As on
+    the pages, the examples of one module share a namespace, the module docstring's
+    first (the finder sorts by name), so it can define what the others use."""
+    mod = importlib.import_module(module)
+    (tmp_path / "tests").symlink_to(ROOT / "tests", target_is_directory=True)
+    monkeypatch.chdir(tmp_path)
+    finder = doctest.DocTestFinder(exclude_empty=True)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    report = io.StringIO()
+    globs = dict(vars(mod))
+    for test in finder.find(mod, module):
+        if test.filename and Path(test.filename).resolve().is_relative_to(SRC):
+            test.globs = globs
+            runner.run(test, out=report.write, clear_globs=False)
+    assert runner.failures == 0, f"{module}: docstring examples fail\n{report.getvalue()}"
+
+
+def _documented_constants(module: Any) -> set[str]:
+    """Module-level names with an attribute docstring (a string right after the
+    assignment) or ``#:`` comment lines right above it, as the API reference reads them."""
+    source = inspect.getsource(module)
+    lines = source.splitlines()
+    found = set()
+    body = ast.parse(source).body
+    for stmt, after in zip(body, [*body[1:], None]):
+        if not isinstance(stmt, (ast.Assign, ast.AnnAssign)):
+            continue
+        targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+        names = {t.id for t in targets if isinstance(t, ast.Name)}
+        doc_after = (isinstance(after, ast.Expr) and isinstance(after.value, ast.Constant)
+                     and isinstance(after.value.value, str))
+        comment_above = stmt.lineno >= 2 and lines[stmt.lineno - 2].strip().startswith("#:")
+        if doc_after or comment_above:
+            found |= names
+    return found
+
+
+def _own_docstring(obj: Any) -> str | None:
+    doc = obj.__doc__ if isinstance(obj, (type, property)) or callable(obj) else None
+    if isinstance(obj, type) and attrs.has(obj) and doc and doc.startswith(obj.__name__ + "("):
+        return None  # the signature attrs writes for an undocumented class
+    return doc
+
+
+def public_api() -> Iterator[tuple[str, Any, Any]]:
+    """``(qualified name, object, module)`` of every name in the ``__all__`` of the API
+    modules, and every public method and property of their classes."""
+    for module_name in API_MODULES:
+        mod = importlib.import_module(module_name)
+        for name in mod.__all__:
+            obj = getattr(mod, name)
+            if inspect.ismodule(obj) or name.startswith("__"):
+                continue
+            yield f"{module_name}.{name}", obj, mod
+            if isinstance(obj, type) and obj.__module__.startswith("imrparse"):
+                for member, value in vars(obj).items():
+                    if member.startswith("_") or not (callable(value) or isinstance(
+                            value, (property, classmethod, staticmethod))):
+                        continue
+                    if isinstance(value, (classmethod, staticmethod)):
+                        value = value.__func__
+                    yield f"{module_name}.{name}.{member}", value, None
+
+
+@pytest.mark.parametrize("qualname,obj,module", list(public_api()), ids=lambda v: v if isinstance(v, str) else "")
+def test_every_public_name_has_a_docstring(qualname: str, obj: Any, module: Any) -> None:
+    """What the API reference shows for each public name: a class's, function's or
+    property's own docstring; for a value (a constant, pluggy's ``hookimpl`` marker, a
+    type alias) the attribute docstring or ``#:`` comment where it is assigned."""
+    own_code = (inspect.isclass(obj) or inspect.isroutine(obj) or isinstance(obj, property)) \
+        and getattr(obj, "__module__", "imrparse").startswith("imrparse")
+    if own_code or module is None:
+        assert _own_docstring(obj), f"{qualname} has no docstring"
+    else:
+        name = qualname.rsplit(".", 1)[-1]
+        assert name in _documented_constants(importlib.import_module(obj_module(qualname))), \
+            f"{qualname} has no docstring (a string after the assignment, or #: comments above it)"
+
+
+def obj_module(qualname: str) -> str:
+    """The module that defines a module-level name: follow ``from x import name``."""
+    module_name, name = qualname.rsplit(".", 1)
+    mod = importlib.import_module(module_name)
+    tree = ast.parse(inspect.getsource(mod))
+    for stmt in tree.body:
+        if isinstance(stmt, ast.ImportFrom) and any(a.name == name for a in stmt.names):
+            base = module_name if mod.__name__ == module_name and hasattr(mod, "__path__") \
+                else module_name.rsplit(".", 1)[0]
+            for _ in range(stmt.level - 1):
+                base = base.rsplit(".", 1)[0]
+            return f"{base}.{stmt.module}" if stmt.level else str(stmt.module)
+    return module_name
+
+
+REFERENCE = DOCS / "reference"
+_DIRECTIVE_RE = re.compile(r"^::: ([\w.]+)\n((?:    .*\n|\n)*)", re.MULTILINE)
+
+
+def rendered_names() -> set[str]:
+    """What the API reference pages render: ``module.name`` for each member of each
+    ``::: module`` directive (its ``members:`` list, else the module's ``__all__``)."""
+    names = set()
+    for page in REFERENCE.glob("*.md"):
+        for target, options in _DIRECTIVE_RE.findall(page.read_text(encoding="utf-8")):
+            listed = re.search(r"members:\n((?:\s+- \S+\n)+)", options)
+            if listed:
+                members = re.findall(r"- (\S+)", listed.group(1))
+            else:
+                members = list(getattr(importlib.import_module(target), "__all__", []))
+            names |= {f"{target}.{m}" for m in members}
+    return names
+
+
+REFERENCED_MODULES = (
+    "imrparse", "imrparse.models", "imrparse.errors", "imrparse.schema", "imrparse.testing",
+    "imrparse.plugin.api", "imrparse.plugin.hookspecs", "imrparse.plugin.registry",
+    "imrparse.layout.context", "imrparse.text.textmap", "imrparse.text.reflow",
+)
+
+
+@pytest.mark.parametrize("module", REFERENCED_MODULES)
+def test_the_api_reference_renders_every_public_name(module: str) -> None:
+    mod = importlib.import_module(module)
+    rendered = rendered_names()
+    missing = []
+    for name in mod.__all__:
+        obj = getattr(mod, name)
+        if inspect.ismodule(obj):  # imrparse.errors, imrparse.models: a page of their own
+            assert (REFERENCE / f"{name}.md").exists(), f"no docs/reference/{name}.md"
+            continue
+        defined = getattr(obj, "__module__", None)
+        if f"{module}.{name}" not in rendered and f"{defined}.{name}" not in rendered:
+            missing.append(name)
+    assert not missing, f"docs/reference/ renders no {', '.join(missing)} of {module}"
+
+
+def test_every_page_is_in_the_nav() -> None:
+    """A page of docs/ that mkdocs.yml's nav does not list is not reachable on the site."""
+    nav = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    listed = set(re.findall(r"^\s*-\s+(?:[^:\n]+:\s+)?([\w/.-]+\.md)\s*$", nav, re.MULTILINE))
+    missing = [str(p.relative_to(DOCS)) for p in site_pages() if str(p.relative_to(DOCS)) not in listed]
+    assert not missing, f"mkdocs.yml: add these pages to the nav: {missing}"

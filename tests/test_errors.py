@@ -217,25 +217,6 @@ def test_impossible_header_date_lenient() -> None:
     assert "invalid-header-value" in {w.code for w in det.warnings}
 
 
-def _injury_after_decision() -> str:
-    return _letter().replace("Date of Injury: 10/13/2016", "Date of Injury: 10/13/2017")
-
-
-def test_dates_out_of_order_strict() -> None:
-    text = _injury_after_decision()
-    error = raises(errors.InvalidValue, lambda: parse(text), expected="on or before the decision date",
-                   located=True, text=text)
-    assert "2017-10-13" in str(error) and "2016-12-09" in str(error)
-    assert error.line == 2 and _at_caret(error).startswith("10/13/2017")
-
-
-def test_dates_out_of_order_lenient() -> None:
-    det = parse(_injury_after_decision(), strict=False)
-    warnings = [w for w in det.warnings if w.code == "dates-out-of-order"]
-    assert warnings and all(w.span is not None for w in warnings)
-    assert det.case is not None and str(det.case.date_of_injury) == "2017-10-13"
-
-
 def test_errors_keep_their_place_through_cleaning() -> None:
     """Line and column refer to the input, not to the normalised text."""
     text = "\r\n\r\n\t  " + _without_reviewer_guideline().replace("\n", "\r\n")
@@ -246,7 +227,7 @@ def test_errors_keep_their_place_through_cleaning() -> None:
 def test_errors_pickle() -> None:
     import pickle
 
-    text = _injury_after_decision()
+    text = _letter().replace("Date Assigned: 11/09/2016", "Date Assigned: 13/45/2016")
     with pytest.raises(errors.InvalidValue) as info:
         parse(text)
     again = pickle.loads(pickle.dumps(info.value))
@@ -273,8 +254,8 @@ def test_a_failing_plugin_is_named() -> None:
     assert "broken_summary" in str(error) and "KeyError" in str(error)
 
 
-def test_a_bug_in_a_batch_is_an_internal_error(tmp_path: Path) -> None:
-    """A bug (not bad input) in the middle of a batch costs that letter only."""
+def test_a_crashing_layout_in_a_batch_is_blamed_on_its_plugin(tmp_path: Path) -> None:
+    """A layout plugin's bug in the middle of a batch costs that letter only, and names the plugin."""
     from imrparse.plugin.api import Layout
 
     def crash(ctx: Any) -> Determination:
@@ -289,6 +270,23 @@ def test_a_bug_in_a_batch_is_an_internal_error(tmp_path: Path) -> None:
     pm.register(CrashingLayout(), name="crashing_layout")
     (tmp_path / "a.txt").write_text(_letter())
     outcomes = list(imrparse.parse_files([tmp_path / "a.txt"], layout="crash", plugins=Plugins(pm)))
+    assert len(outcomes) == 1 and outcomes[0].error is not None
+    error = check_error(outcomes[0].error, errors.PluginError)
+    assert isinstance(error, errors.PluginError)
+    assert (error.plugin, error.hook, error.call) == ("crashing_layout", "imrparse_layouts", "Layout.parse")
+    assert "RuntimeError" in str(error) and error.source == "a.txt"
+
+
+def test_a_bug_in_a_batch_is_an_internal_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bug in imrparse itself (outside any plugin) costs that letter only."""
+    import imrparse.parsing
+
+    def broken(text: str) -> Any:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(imrparse.parsing, "normalize", broken)
+    (tmp_path / "a.txt").write_text(_letter())
+    outcomes = list(imrparse.parse_files([tmp_path / "a.txt"], plugins=_plugins()))
     assert len(outcomes) == 1 and outcomes[0].error is not None
     error = check_error(outcomes[0].error, errors.InternalError)
     assert "RuntimeError" in str(error) and error.source == "a.txt"

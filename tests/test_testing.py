@@ -9,6 +9,7 @@ import attrs
 import pytest
 
 import imrparse
+from imrparse.errors import PluginError
 from imrparse.models import Decision, Determination, OverallDecision
 from imrparse.plugin.api import Extractor, OutputFormat
 from imrparse.plugin.registry import Plugins
@@ -122,9 +123,32 @@ def test_assert_extracts_failures_say_why() -> None:
         assert_extracts(PLUGIN, SAMPLE_LETTER, "summary_words", -1)
     with pytest.raises(AssertionError, match="no extractor named 'nope'"):
         assert_extracts(PLUGIN, SAMPLE_LETTER, "nope", None)
-    untyped = _plugin("untyped_plugin", flag_type=None)
+    # A tuple is written as a JSON array and comes back a list.
+    pairs = types.ModuleType("pairs_plugin")
+    pairs.imrparse_extractors = imrparse.hookimpl(  # type: ignore[attr-defined]
+        lambda: [Extractor(name="pair", extract=lambda determination: (1, 2))])
     with pytest.raises(AssertionError, match="does not survive to_dict/from_dict"):
+        assert_extracts(pairs, SAMPLE_LETTER, "pair", (1, 2))
+
+
+def test_an_untyped_attrs_value_is_refused_where_it_is_extracted() -> None:
+    untyped = _plugin("untyped_plugin", flag_type=None)
+    with pytest.raises(PluginError, match=r"Extractor\(type=Flag\)") as info:
         assert_extracts(untyped, SAMPLE_LETTER, "flag", [Flag(True), Flag(False)])
+    assert (info.value.plugin, info.value.call) == ("untyped_plugin", "Extractor.extract")
+
+
+def test_assert_extracts_items_that_stored_nothing() -> None:
+    """An item extractor that returns None for an item stores nothing there; the
+    expected list has None in that place."""
+    sparse = types.ModuleType("sparse_plugin")
+    sparse.imrparse_extractors = imrparse.hookimpl(  # type: ignore[attr-defined]
+        lambda: [Extractor(name="upheld_only", scope="item",
+                           extract=lambda item: "yes" if item.decision is Decision.UPHELD else None)])
+    det = assert_extracts(sparse, SAMPLE_LETTER, "upheld_only", ["yes", None])
+    assert "upheld_only" not in det.items[1].extras
+    with pytest.raises(AssertionError, match="stored"):
+        assert_extracts(sparse, SAMPLE_LETTER, "upheld_only", ["yes"])
 
 
 def test_render_with() -> None:

@@ -1,15 +1,18 @@
 """imrparse: California workers' compensation IMR final determination letters as typed data.
 
+Parse a letter (a published PDF, or text), read typed values, write the data contract's JSON:
+
 >>> import imrparse
->>> det = imrparse.parse_file("letter.pdf")            # doctest: +SKIP
->>> det.items[0].decision, det.items[0].service.category  # doctest: +SKIP
-(<Decision.UPHELD: 'upheld'>, 'imaging')
->>> imrparse.to_dict(det)["overall_decision"]          # doctest: +SKIP
+>>> det = imrparse.parse_file("tests/fixtures/letters/000_0fbd6ac09ab502b6.txt")
+>>> det.items[0].request, det.items[0].decision, det.items[0].service.category
+('MRI of the cervical spine', <Decision.UPHELD: 'upheld'>, 'imaging')
+>>> imrparse.to_dict(det)["overall_decision"]
 'upheld'
 
 The public API is the names in ``__all__``; the result types are in
 :mod:`imrparse.models`, the errors in :mod:`imrparse.errors`, and everything a plugin
-needs in :mod:`imrparse.plugins` and :mod:`imrparse.hookspecs`.
+needs in :mod:`imrparse.plugin.api` and :mod:`imrparse.plugin.hookspecs` (also importable
+as ``imrparse.plugins`` and ``imrparse.hookspecs``, their 0.1 names).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from .reading import read_file
 from .rendering import render
 
 __version__ = "0.1.0"
+"""The installed version (``imrparse --version`` prints it)."""
 
 __all__ = [
     "parse",

@@ -28,11 +28,16 @@ class Outcome:
     """One input of a batch: its determination, or the error that stopped it."""
 
     source: str
+    """The input's path, as given (or as found in a folder)."""
     determination: Determination | None = None
+    """The parsed letter; ``None`` when it failed."""
     error: ImrParseError | None = None
+    """Why it failed (an :class:`~imrparse.errors.ImrParseError` naming the file); ``None``
+    when it parsed."""
 
     @property
     def ok(self) -> bool:
+        """True when the letter parsed (``determination`` is set, ``error`` is None)."""
         return self.error is None
 
 
@@ -106,6 +111,16 @@ def parse_files(
     After the first letter, the objects alive then are frozen out of the garbage
     collector's way (:func:`freeze_long_lived_objects`), which makes bulk parsing
     about a third faster.
+
+    >>> import imrparse
+    >>> for outcome in imrparse.parse_files(["tests/fixtures/letters/", "missing.pdf"]):
+    ...     print(outcome.ok, outcome.determination.source if outcome.ok else outcome.error)
+    True 000_0fbd6ac09ab502b6.txt
+    True 001_04d8dc147ef1d0e3.txt
+    True 002_cbf28cedfb10dc80.txt
+    True 003_719f28c06be338f8.txt
+    True 004_ab5ab072779df70a.txt
+    False missing.pdf: cannot read the file: No such file or directory
     """
     files = expand_paths(paths)
     if jobs <= 1 or len(files) <= 1:

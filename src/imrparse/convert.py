@@ -57,7 +57,23 @@ def make_converter(extras_types: Mapping[str, type] | None = None) -> cattrs.Con
     """A fresh converter for the contract's JSON.
 
     ``extras_types`` maps a plugin name to the attrs class its extractor stores under
-    ``extras[name]``; values of other plugins stay plain JSON.
+    ``extras[name]``; values of other plugins stay plain JSON. Pass the converter to
+    :func:`to_dict` and :func:`from_dict` (a plugin set's own is
+    ``Plugins.converter``, built from its extractors' ``type``):
+
+    >>> import attrs, imrparse
+    >>> @attrs.frozen
+    ... class Counts:
+    ...     words: int
+    >>> conv = make_converter({"counts": Counts})
+    >>> det = imrparse.models.Determination(layout="standard", extras={"counts": Counts(3)})
+    >>> data = to_dict(det, conv)
+    >>> data["extras"]
+    {'counts': {'words': 3}}
+    >>> from_dict(data, conv).extras["counts"]
+    Counts(words=3)
+    >>> from_dict(data).extras["counts"]   # the default converter keeps plain JSON
+    {'words': 3}
     """
     conv = cattrs.Converter()
     types = dict(extras_types or {})
@@ -126,7 +142,20 @@ def _default_converter() -> cattrs.Converter:
 
 
 def to_dict(det: Determination, converter: cattrs.Converter | None = None) -> dict[str, Any]:
-    """The contract's JSON object for one letter (plain dicts, lists, str, int, bool, None)."""
+    """The contract's JSON object for one letter (plain dicts, lists, str, int, bool, None).
+
+    Every key of the contract is written, in its order: dates as ISO strings, enums as
+    their values, spans as ``[start, end]``, tuples as lists; ``json.dumps`` takes it as
+    it is.
+
+    >>> import imrparse
+    >>> from imrparse.testing import SAMPLE_LETTER
+    >>> data = to_dict(imrparse.parse(SAMPLE_LETTER))
+    >>> list(data)[:4], data["case"]["decision_date"], data["overall_decision"]
+    (['schema_version', 'layout', 'source', 'case'], '2020-02-03', 'partially overturned')
+    >>> data["items"][0]["decision"], data["items"][0]["span"]
+    ('upheld', [1498, 2041])
+    """
     conv = converter or _default_converter()
     result: dict[str, Any] = conv.unstructure(det, Determination)
     return result
@@ -135,7 +164,19 @@ def to_dict(det: Determination, converter: cattrs.Converter | None = None) -> di
 def from_dict(data: Mapping[str, Any], converter: cattrs.Converter | None = None) -> Determination:
     """Rebuild a :class:`~imrparse.models.Determination` from :func:`to_dict`'s output.
 
-    Raises :class:`~imrparse.errors.InvalidValue` naming the JSON path of a bad value.
+    ``from_dict(to_dict(det)) == det``; derived keys (``overall_decision``,
+    ``medically_necessary``) are ignored. Raises :class:`~imrparse.errors.InvalidValue`
+    naming the JSON path of a bad value:
+
+    >>> import imrparse
+    >>> from imrparse.testing import SAMPLE_LETTER
+    >>> det = imrparse.parse(SAMPLE_LETTER)
+    >>> from_dict(to_dict(det)) == det
+    True
+    >>> from_dict({"layout": "standard", "case": {"decision_date": "2020-13-45"}})
+    Traceback (most recent call last):
+      ...
+    imrparse.errors.InvalidValue: not a valid determination: ... @ $.case.decision_date (expected the JSON written by imrparse.to_dict)
     """
     from .errors import InvalidValue
 

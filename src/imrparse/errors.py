@@ -3,6 +3,18 @@
 Each error says what was expected and where: ``line`` and ``column`` (1-based) and
 ``context`` (the offending line with a caret under the column) refer to the text that
 was parsed, so a user can find the place without reading a traceback.
+
+The tree::
+
+    ImrParseError
+    ├── EmptyInput, NotALetter, UnrecognizedLayout     not a letter imrparse can read
+    ├── MissingSection, MalformedItem, InvalidValue    a damaged letter (strict mode)
+    ├── UnreadableFile                                 the file, before any parsing
+    │   ├── UnreadablePDF
+    │   │   └── EncryptedPDF
+    │   └── UnsupportedInput
+    ├── PluginError                                    a plugin failed
+    └── InternalError                                  imrparse failed (a bug)
 """
 
 from __future__ import annotations
@@ -26,7 +38,11 @@ __all__ = [
 
 
 def location(text: str, pos: int) -> tuple[int, int, str]:
-    """1-based line and column of ``pos`` in ``text``, and that line with a caret under it."""
+    """1-based line and column of ``pos`` in ``text``, and that line with a caret under it.
+
+    >>> location("Date Assigned: 13/45/2016\\nPriority: Standard", 15)
+    (1, 16, 'Date Assigned: 13/45/2016\\n               ^')
+    """
     pos = max(0, min(pos, len(text)))
     line = text.count("\n", 0, pos) + 1
     line_start = text.rfind("\n", 0, pos) + 1
@@ -46,7 +62,22 @@ class ImrParseError(Exception):
     """Root of every error imrparse raises about its input.
 
     ``expected`` says what the parser was looking for, ``source`` names the letter (a
-    file name, when known), ``pos`` is the character offset in the parsed text.
+    file name, when known), ``pos`` is the character offset in the parsed text; given
+    the ``text``, the error also knows ``line``, ``column`` and ``context`` (the line,
+    with a caret under the column), and its message shows them:
+
+    >>> import imrparse
+    >>> from imrparse.testing import SAMPLE_LETTER
+    >>> damaged = SAMPLE_LETTER.replace("Decision rationale: Guidelines support", "Guidelines support")
+    >>> try:
+    ...     imrparse.parse(damaged, source="sample.txt")
+    ... except imrparse.ImrParseError as error:
+    ...     print(type(error).__name__, error.line, error.column, repr(error.expected))
+    ...     print(error)
+    MalformedItem 41 11 'a "Decision rationale:" line'
+    sample.txt:41:11: item 'MRI of the lumbar spine without contrast' has no rationale (expected a "Decision rationale:" line)
+    necessary.
+              ^
     """
 
     def __init__(
@@ -116,7 +147,7 @@ class ImrParseError(Exception):
         return (_rebuild, (type(self), self.message, self.__dict__.copy()))
 
     def with_source(self, source: str | None) -> ImrParseError:
-        """This error, naming the letter it came from."""
+        """This error, naming the letter it came from (unless it names one already)."""
         if source and not self.source:
             self.source = source
         return self
@@ -183,12 +214,22 @@ class UnsupportedInput(UnreadableFile):
 
 
 class PluginError(ImrParseError):
-    """A plugin raised: names the plugin, the hook and the letter."""
+    """A plugin failed: it raised, or returned what its hook does not allow.
 
-    def __init__(self, message: str, *, plugin: str, hook: str, source: str | None = None) -> None:
+    ``plugin`` names the plugin (its entry-point name, or its name among the built-ins),
+    ``hook`` the hook it implements or registered its object through (a layout's
+    failure is ``"imrparse_layouts"``), and ``call`` the registered callable that
+    failed (``"Layout.parse"``, ``"Reader.read"``, ``"Extractor.extract"`` ...), or
+    ``None`` when the hook function itself did. The original exception, if any, is
+    the ``__cause__``.
+    """
+
+    def __init__(self, message: str, *, plugin: str, hook: str, source: str | None = None,
+                 call: str | None = None) -> None:
         super().__init__(message, source=source)
         self.plugin = plugin
         self.hook = hook
+        self.call = call
 
 
 class InternalError(ImrParseError):

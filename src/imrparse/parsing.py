@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
 from typing import Iterable
@@ -11,8 +10,9 @@ import attrs
 
 from .text.normalize import normalize
 from .layout.context import ParseContext
-from .errors import EmptyInput, ImrParseError, InvalidValue, NotALetter, UnrecognizedLayout
-from .models import Case, Determination, Span, Warning
+from .doubts import find_doubts
+from .errors import EmptyInput, ImrParseError, NotALetter, PluginError, UnrecognizedLayout
+from .models import Determination, Warning
 from .plugin.api import Layout
 from .plugin.registry import Plugins, get_plugins, named
 from .reading import read_path
@@ -26,18 +26,55 @@ _IMR_WORDS_RE = re.compile(
 
 
 def choose_layout(text: str, plugins: Plugins, name: str | None = None) -> Layout:
-    """The layout named, else the one that recognises ``text`` best."""
+    """The layout named, else the one that recognises ``text`` best.
+
+    ``text`` is the normalised letter (``imrparse.normalize(raw).text``). Every layout
+    scores it (:meth:`Plugins.recognize`). A layout that ``refines`` another and scores
+    above 0 competes with at least the score of the layout it refines. The highest score
+    wins; among equal scores the higher ``priority``, then the refinement over what it
+    refines, then the name sorting last. No score above 0 is :class:`NotALetter` for a
+    text without IMR words, else :class:`UnrecognizedLayout`.
+
+    >>> import imrparse
+    >>> from imrparse.plugin.registry import get_plugins
+    >>> from imrparse.testing import SAMPLE_LETTER
+    >>> choose_layout(imrparse.normalize(SAMPLE_LETTER).text, get_plugins()).name
+    'standard'
+    """
     layouts = plugins.layouts
     if name is not None:
         return named(layouts, name, "layout", UnrecognizedLayout)
-    scored = sorted(((lay.recognize(text), lay.name) for lay in layouts.values()), reverse=True)
-    if scored and scored[0][0] > 0:
-        return layouts[scored[0][1]]
+    scores = {n: plugins.recognize(lay, text) for n, lay in layouts.items()}
+    ranks = {n: _rank(n, layouts, scores, plugins) for n in layouts}
+    best = max(ranks, key=ranks.__getitem__, default=None)
+    if best is not None and ranks[best][0] > 0:
+        return layouts[best]
     if not _IMR_WORDS_RE.search(text[:200_000]):
         raise NotALetter("this text is not an IMR determination letter",
                          expected="an IMR final determination letter")
     raise UnrecognizedLayout("an IMR letter in a layout no installed plugin knows",
                              expected="one of the layouts " + ", ".join(sorted(layouts)) if layouts else None)
+
+
+def _rank(name: str, layouts: dict[str, Layout], scores: dict[str, float],
+          plugins: Plugins) -> tuple[float, int, int, str]:
+    """(score, priority, refinement depth, name): the larger wins. A refinement that
+    recognises the letter scores at least what the layouts it refines score."""
+    score, depth = scores[name], 0
+    chain = [name]
+    parent = layouts[name].refines
+    while parent is not None and parent in layouts:  # a refined layout not installed: no boost
+        if parent in chain:
+            plugin = plugins.provider("imrparse_layouts", name)
+            raise PluginError(f"layout {name!r} of plugin {plugin!r}: Layout.refines goes round in a "
+                              f"circle ({' -> '.join(chain + [parent])})",
+                              plugin=plugin, hook="imrparse_layouts", call="Layout.refines")
+        chain.append(parent)
+        depth += 1
+        if score > 0:
+            score = max(score, scores[parent])
+        parent = layouts[parent].refines
+    return score, layouts[name].priority, depth, name
 
 
 def parse(
@@ -54,6 +91,16 @@ def parse(
     any damaged part; ``strict=False`` returns what could be read, with ``warnings``.
     ``layout`` forces a layout by name. ``source`` names the letter in errors and output.
     Spans in the result index into ``text``.
+
+    >>> import imrparse
+    >>> from imrparse.testing import SAMPLE_LETTER
+    >>> det = imrparse.parse(SAMPLE_LETTER, source="sample.txt")
+    >>> det.layout, det.case.case_number, [item.decision.value for item in det.items]
+    ('standard', 'CM99-0000001', ['upheld', 'overturned'])
+    >>> imrparse.parse("Dear Sir, your parcel has shipped.")
+    Traceback (most recent call last):
+      ...
+    imrparse.errors.NotALetter: this text is not an IMR determination letter (expected an IMR final determination letter)
     """
     plugins = plugins or get_plugins()
     try:
@@ -61,7 +108,11 @@ def parse(
     except ImrParseError as exc:
         raise exc.with_source(source)
     except RecursionError:
-        raise ImrParseError("the letter is nested too deeply to parse", source=source) from None
+        raise _too_deep(source) from None
+
+
+def _too_deep(source: str | None) -> ImrParseError:
+    return ImrParseError("the letter is nested too deeply to parse", source=source)
 
 
 def _parse(text: str, *, source: str | None, strict: bool, layout: str | None,
@@ -74,40 +125,12 @@ def _parse(text: str, *, source: str | None, strict: bool, layout: str | None,
     if not normalized.text.strip():
         raise EmptyInput("the letter holds no readable text", expected="the text of an IMR letter")
     chosen = choose_layout(normalized.text, plugins, layout)
-    ctx = ParseContext(normalized, readers=plugins, strict=strict, source=source)
+    ctx = ParseContext(normalized, readers=plugins, layouts=plugins, strict=strict, source=source)
     ctx.warnings.extend(reader_warnings)
-    det = chosen.parse(ctx)
-    if det.case is not None:
-        _check_dates(det.case, ctx)
+    det = plugins.parse_layout(chosen, ctx)
     det = attrs.evolve(det, source=source, warnings=tuple(det.warnings) + tuple(ctx.warnings))
+    det = attrs.evolve(det, warnings=det.warnings + tuple(find_doubts(det, text)))
     return plugins.run_extractors(det, text)
-
-
-# Dates that must not come after the decision (a typo or a damaged header otherwise).
-_BEFORE_DECISION = ("date_of_injury", "date_assigned", "ur_denial_date", "application_received")
-
-
-def _check_dates(case: Case, ctx: ParseContext) -> None:
-    decided = case.decision_date
-    for name in _BEFORE_DECISION:
-        value: dt.date | None = getattr(case, name)
-        if decided is None or value is None or value <= decided:
-            continue
-        span: Span | None = case.spans.get(name)
-        ctx.problem(
-            InvalidValue(f"{name.replace('_', ' ')} {value} is after the decision date {decided}",
-                         expected=f"a {name.replace('_', ' ')} on or before the decision date",
-                         source=ctx.source, text=ctx.input_text, pos=span.start if span else None),
-            "dates-out-of-order", span,
-        )
-    if case.date_of_injury and case.ur_denial_date and case.date_of_injury > case.ur_denial_date:
-        span = case.spans.get("date_of_injury")
-        ctx.problem(
-            InvalidValue(f"date of injury {case.date_of_injury} is after the UR denial {case.ur_denial_date}",
-                         expected="an injury before its utilization review", source=ctx.source,
-                         text=ctx.input_text, pos=span.start if span else None),
-            "dates-out-of-order", span,
-        )
 
 
 def parse_file(
@@ -122,6 +145,11 @@ def parse_file(
 
     ``source`` in the result is the file's name; spans index into the text that
     :func:`imrparse.read_file` returns for the same file.
+
+    >>> import imrparse
+    >>> det = imrparse.parse_file("tests/fixtures/letters/000_0fbd6ac09ab502b6.txt")
+    >>> det.source, det.reviewer.specialties, det.summary.patient.age
+    ('000_0fbd6ac09ab502b6.txt', ('Physical Medicine and Rehabilitation',), 34)
     """
     plugins = plugins or get_plugins()
     name = os.fspath(path)
@@ -132,3 +160,5 @@ def parse_file(
                       reader_warnings=read.warnings)
     except ImrParseError as exc:
         raise exc.with_source(source)
+    except RecursionError:
+        raise _too_deep(source) from None

@@ -23,6 +23,7 @@ from .models import SCHEMA_VERSION, Determination
 __all__ = ["json_schema", "DRAFT"]
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
+"""The JSON Schema dialect of :func:`json_schema` (its ``$schema``)."""
 
 _SPAN = {
     "type": "array",
@@ -119,6 +120,13 @@ def json_schema(*, closed: bool = False) -> dict[str, Any]:
     are open by default (the contract only ever adds keys); ``closed=True`` forbids
     keys the models do not define, which is how imrparse's own tests check that the
     schema and the output agree exactly.
+
+    >>> import imrparse, jsonschema
+    >>> from imrparse.testing import SAMPLE_LETTER
+    >>> schema = json_schema(closed=True)
+    >>> schema["required"][:3]
+    ['schema_version', 'layout', 'source']
+    >>> jsonschema.validate(imrparse.to_dict(imrparse.parse(SAMPLE_LETTER)), schema)
     """
     defs: dict[str, Any] = {}
     root = _object(Determination, defs, closed)

@@ -21,7 +21,16 @@ it is). A *letter* argument is the text of a letter, or a path to a file
 (``os.PathLike``, or a ``str`` that names an existing file and has no line break);
 it defaults to :data:`SAMPLE_LETTER`.
 
-None of this needs pytest, except :func:`plugins_fixture`.
+None of this needs pytest, except :func:`plugins_fixture`. The examples below use
+this small plugin, which counts the words of each rationale:
+
+>>> import imrparse
+>>> from imrparse.plugin.api import Extractor
+>>> class RationaleWords:
+...     @imrparse.hookimpl
+...     def imrparse_extractors(self):
+...         return [Extractor(name="rationale_words", scope="item",
+...                           extract=lambda item: len(item.rationale.split()))]
 """
 
 from __future__ import annotations
@@ -137,10 +146,23 @@ def plugin_manager(
     third-party plugins are left out unless ``entry_points=True``; ``builtins=False``
     leaves out imrparse's own plugins too, and ``block`` names plugins not to load.
     Registration is checked with ``check_pending()``, so a misspelled hook name fails
-    here::
+    here:
 
-        with plugin_manager(my_plugin) as plugins:
-            det = imrparse.parse(text, plugins=plugins)
+    >>> with plugin_manager(RationaleWords()) as plugins:
+    ...     det = imrparse.parse(SAMPLE_LETTER, plugins=plugins)
+    >>> [item.extras["rationale_words"] for item in det.items]
+    [41, 44]
+    >>> class Misspelled:
+    ...     @imrparse.hookimpl
+    ...     def imrparse_extractor(self):
+    ...         return []
+    >>> import pluggy
+    >>> try:
+    ...     with plugin_manager(Misspelled()):
+    ...         pass
+    ... except pluggy.PluginValidationError as error:
+    ...     print(error)
+    unknown hook 'imrparse_extractor' in plugin ...
     """
     pm = get_plugin_manager(entry_points=entry_points, builtins=builtins, block=block)
     registered: list[object] = []
@@ -206,7 +228,13 @@ def _is_path(letter: LetterArg) -> bool:
 def parse_with(plugin: PluginArg, text_or_path: LetterArg = SAMPLE_LETTER, **kwargs: Any) -> Determination:
     """Parse a letter (text or file; :data:`SAMPLE_LETTER` by default) with the
     built-ins and ``plugin``. Keyword arguments go to :func:`imrparse.parse` or
-    :func:`imrparse.parse_file` (``strict``, ``layout``, ``source``, ``reader``)."""
+    :func:`imrparse.parse_file` (``strict``, ``layout``, ``source``, ``reader``).
+
+    >>> parse_with(RationaleWords()).items[1].extras
+    {'rationale_words': 44}
+    >>> parse_with(None, "tests/fixtures/letters/000_0fbd6ac09ab502b6.txt").source
+    '000_0fbd6ac09ab502b6.txt'
+    """
     with _plugins(plugin) as plugins:
         return _parse(text_or_path, plugins, **kwargs)
 
@@ -230,6 +258,15 @@ def assert_extracts(
     ``to_dict`` then ``from_dict`` (an extractor returning an attrs instance must name
     its ``type``). Returns the parsed Determination for further checks; keyword
     arguments go to :func:`parse_with`.
+
+    >>> det = assert_extracts(RationaleWords(), SAMPLE_LETTER, "rationale_words", [41, 44])
+    >>> assert_extracts(RationaleWords(), SAMPLE_LETTER, "rationale_words", [41, 45])
+    Traceback (most recent call last):
+      ...
+    AssertionError: extractor 'rationale_words' (item) stored
+      [41, 44]
+    expected
+      [41, 45]
     """
     __tracebackhide__ = True
     with _plugins(plugin) as plugins:
@@ -270,6 +307,9 @@ def render_with(
     parsed with ``plugin`` (:data:`SAMPLE_LETTER` by default). A single letter renders
     as one (``json`` prints an object), an iterable as a collection. Keyword arguments
     go to the parser.
+
+    >>> '"rationale_words":41' in render_with(RationaleWords(), "jsonl")
+    True
     """
     with _plugins(plugin) as plugins:
         if letters is None:

@@ -28,17 +28,10 @@ from imrparse.plugin.registry import Plugins
 from imrparse.testing import SAMPLE_LETTER, plugin_manager
 
 from ..corpus import builtin_plugins, seed_paths
+from .making import make_plugin
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs" / "plugins.md"
-
-
-def make_plugin(name: str, **hooks: Callable[..., Any]) -> types.ModuleType:
-    """A plugin module named ``name`` implementing ``hooks``."""
-    module = types.ModuleType(name)
-    for hook, function in hooks.items():
-        setattr(module, hook, imrparse.hookimpl(function))
-    return module
 
 
 def parse(plugins: Plugins, text: str = SAMPLE_LETTER) -> imrparse.Determination:
@@ -352,7 +345,7 @@ def test_every_hookspec_is_documented_with_its_signature(name: str) -> None:
     sections = re.split(r"^### ", docs, flags=re.MULTILINE)
     section = next((s for s in sections if s.startswith(name + "\n")), None)
     assert section is not None, f"docs/plugins.md has no '### {name}' section"
-    assert f"```python\n{signature(name)}\n```" in section, f"signature of {name} not documented"
+    assert f"```text\n{signature(name)}\n```" in section, f"signature of {name} not documented"
     assert "**When:**" in section and "**Return:**" in section
     assert "@imrparse.hookimpl" in section, f"{name} has no example"
 

@@ -130,3 +130,20 @@ def test_long_maps_in_chunks_map_as_short_ones(case: tuple[str, list[tuple[int, 
     for a in range(len(whole.text) + 1):
         for b in range(a, min(len(whole.text), a + 3) + 1):
             assert chunked.to_source(a, b) == whole.to_source(a, b)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Adminis", "trator", "administrator", "x", "ray", "-\n", "\x02", "\x02\n", " ",
+                                 "\n", "é", "X"]), max_size=30).map("".join))
+def test_hyphenated_words_looked_up_one_by_one_or_all_at_once(text: str) -> None:
+    # A few hyphenated line ends are looked up one search each, many through the set of
+    # all the letter's words (linear time): both give the same edits.
+    from imrparse.text import normalize as module
+
+    one_by_one = module._hyphenation_edits(text)
+    saved = module._SEARCHES
+    module._SEARCHES = 0
+    try:
+        assert module._hyphenation_edits(text) == one_by_one
+    finally:
+        module._SEARCHES = saved

@@ -1,6 +1,9 @@
 """The ``imrparse`` command.
 
     imrparse parse PATH... [--format NAME] [-o FILE] [--lenient] [--jobs N] ...
+    imrparse stats SRC... [--by FIELD] [--where COND] [--table NAME] [--format] [--html FILE] ...
+    imrparse show LETTER
+    imrparse check PATH... [--json] [--top N] [--lenient] [--jobs N]
     imrparse plugins [--json]
     imrparse schema
 
@@ -28,7 +31,7 @@ from ..plugin.registry import Plugins, get_plugins
 __all__ = ["main", "COMMANDS"]
 
 #: The commands, in the order ``imrparse --help`` lists them (modules of this package).
-COMMANDS = ("parse", "plugins", "schema")
+COMMANDS = ("parse", "check", "stats", "show", "plugins", "schema")
 
 
 def _command(name: str) -> ModuleType:

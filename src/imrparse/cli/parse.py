@@ -15,7 +15,7 @@ from ..parsing import parse
 from ..plugin.api import FormatOptions
 from ..plugin.registry import Plugins, named
 from ..reading import read_bytes
-from ..rendering import get_format
+from ..rendering import SourceTexts, get_format
 
 NAME = "parse"
 HELP = "parse letters (text or PDF files, folders, or - for stdin)"
@@ -39,6 +39,8 @@ def add_arguments(p: argparse.ArgumentParser, plugins: Plugins) -> None:
                    help="also write each failure as a JSON line "
                         "(source, error, message, expected, line, column)")
     p.add_argument("-q", "--quiet", action="store_true", help="no failure messages on standard error")
+    p.add_argument("--no-spans", dest="spans", action="store_false",
+                   help="leave out character offsets (span, spans) in json, jsonl and sqlite")
 
 
 def _error_record(outcome: Outcome) -> dict[str, Any]:
@@ -102,12 +104,14 @@ def run(args: argparse.Namespace, plugins: Plugins) -> int:
     # array, whatever it holds, so scripts can rely on the shape.
     single = len(args.paths) == 1 and (args.paths[0] == STDIN or not Path(args.paths[0]).is_dir())
     failures: list[Outcome] = []
+    texts = SourceTexts(reader=args.reader, plugins=plugins)
     errors_out: IO[str] | None = open(args.errors, "w", encoding="utf-8") if args.errors else None
 
     def determinations() -> Iterator[Determination]:
         for outcome in _outcomes(args, plugins):
             freeze_long_lived_objects()
             if outcome.determination is not None:
+                texts.note(outcome.determination, outcome.source)  # for formats that show the text
                 yield outcome.determination
                 continue
             failures.append(outcome)
@@ -116,7 +120,8 @@ def run(args: argparse.Namespace, plugins: Plugins) -> int:
             if errors_out is not None:
                 errors_out.write(json.dumps(_error_record(outcome)) + "\n")
 
-    options = FormatOptions(converter=plugins.converter, single=single)
+    options = FormatOptions(converter=plugins.converter, single=single, spans=args.spans,
+                            letter_text=texts)
     try:
         if fmt.needs_path:
             plugins.write(fmt, determinations(), args.output, options)

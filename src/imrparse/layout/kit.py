@@ -23,7 +23,7 @@ that do not depend on the layout:
 
 Plus a few helpers for item headlines: :func:`last_sentence_end`, :func:`list_number`,
 :func:`subfield`. A new layout needs a grammar, the names of its content terminals and
-its builder; see docs/layouts.md for a worked example (``imrparse.builtin.layout_2013``).
+its builder; see docs/layouts.md for a worked example (``imrparse.builtin.layouts.notice_2013``).
 """
 
 from __future__ import annotations

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 # The project name of imrparse.plugin.api.PROJECT_NAME, written out so that this
 # module stays a leaf: it imports nothing of imrparse at run time.
+#: The marker of the hook specifications below (pluggy's ``HookspecMarker("imrparse")``).
 hookspec = pluggy.HookspecMarker("imrparse")
 
 __all__ = [

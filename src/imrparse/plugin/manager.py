@@ -11,6 +11,7 @@ import importlib
 import importlib.metadata
 import os
 import sys
+import warnings
 from typing import Iterable, Mapping
 
 import pluggy
@@ -19,7 +20,7 @@ from ..errors import PluginError
 from . import hookspecs
 from .api import ENTRY_POINT_GROUP, PROJECT_NAME
 
-__all__ = ["BUILTIN_PLUGINS", "get_plugin_manager", "disabled_plugin_names"]
+__all__ = ["BUILTIN_PLUGINS", "get_plugin_manager", "disabled_plugin_names", "PluginWarning"]
 
 #: imrparse's own plugins: registered name -> module. Each module is an ordinary
 #: plugin; blocking one (``IMRPARSE_DISABLE_PLUGINS=formats``) removes its feature.
@@ -35,7 +36,14 @@ BUILTIN_PLUGINS: Mapping[str, str] = {
     "format_csv": "imrparse.builtin.formats.csv",
     "format_parquet": "imrparse.builtin.formats.parquet",
     "format_markdown": "imrparse.builtin.formats.markdown",
+    "format_sqlite": "imrparse.builtin.formats.sqlite",
+    "format_html": "imrparse.builtin.formats.html",
 }
+
+
+class PluginWarning(UserWarning):
+    """The plugin set is probably not what the user meant: ``IMRPARSE_DISABLE_PLUGINS``
+    names a plugin that is neither built in nor installed (a typo?)."""
 
 
 def disabled_plugin_names() -> set[str]:
@@ -56,8 +64,10 @@ def get_plugin_manager(
     """
     pm = pluggy.PluginManager(PROJECT_NAME)
     pm.add_hookspecs(hookspecs)
-    for name in set(block) | disabled_plugin_names():
+    disabled = disabled_plugin_names()
+    for name in set(block) | disabled:
         pm.set_blocked(name)
+    _warn_unknown(disabled)
     # Built-ins first, third-party plugins after them: pluggy calls the most recently
     # registered implementation first, so a plugin overrides a built-in (a field hook
     # returning non-None, or an object registered under a built-in's name).
@@ -73,6 +83,21 @@ def get_plugin_manager(
         pm.trace.root.setwriter(sys.stderr.write)
         pm.enable_tracing()
     return pm
+
+
+def _warn_unknown(disabled: set[str]) -> None:
+    """A name in IMRPARSE_DISABLE_PLUGINS that no plugin has is reported (a
+    :class:`PluginWarning`): a misspelled name would otherwise silently disable nothing.
+    (Names given to ``block=`` are not: code may block a plugin that is not installed.)"""
+    if not disabled:
+        return
+    known = set(BUILTIN_PLUGINS) | {ep.name for ep in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP)}
+    unknown = sorted(disabled - known)
+    if unknown:
+        warnings.warn(
+            f"IMRPARSE_DISABLE_PLUGINS names {', '.join(map(repr, unknown))}, which no installed "
+            f"plugin is called (plugins: {', '.join(sorted(known))})",
+            PluginWarning, stacklevel=3)
 
 
 def _register_entry_point(pm: pluggy.PluginManager, ep: importlib.metadata.EntryPoint) -> None:

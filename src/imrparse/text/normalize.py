@@ -306,6 +306,9 @@ def _inline_furniture_edits(text: str) -> list[Edit]:
 _HYPHEN_BREAK_RE = re.compile(r"-\n(?<=[A-Za-z]-\n)(?=[a-z])|\x02\n?")
 _WORD_END_RE = re.compile(r"[A-Za-z]+$")
 _WORD_START_RE = re.compile(r"[a-z]+")
+_WORD_RE = re.compile(r"[a-z]+")
+# Words looked up one search at a time before all of them are collected.
+_SEARCHES = 8
 
 
 def _hyphenation_edits(text: str) -> list[Edit]:
@@ -314,6 +317,8 @@ def _hyphenation_edits(text: str) -> list[Edit]:
     line-end hyphen mark (\x02) becomes a plain hyphen unless the word is joined."""
     edits: list[Edit] = []
     lower: str | None = None
+    words: set[str] | None = None
+    looked = 0
     for m in _HYPHEN_BREAK_RE.finditer(text):
         soft = text[m.start()] == "\x02"
         before = _WORD_END_RE.search(text, max(0, m.start() - 40), m.start())
@@ -321,7 +326,13 @@ def _hyphenation_edits(text: str) -> list[Edit]:
         if before is not None and after is not None:
             if lower is None:
                 lower = _lower(text)
-            if _has_word(lower, (before.group() + after.group()).lower()):
+            word = (before.group() + after.group()).lower()
+            # A letter has a few of these: a search each is quickest. Many (a long
+            # input) would make that quadratic: then every word, once.
+            looked += 1
+            if words is None and looked > _SEARCHES:
+                words = set(_WORD_RE.findall(lower))
+            if word in words if words is not None else _has_word(lower, word):
                 edits.append((m.start(), m.end(), ""))
                 continue
         if soft:

@@ -131,10 +131,13 @@ def _reflow_edits(s: str) -> list[Edit]:
             new = ""
         else:
             new = " "
-        # (A paragraph break that stays as it is is kept as an edit too: the line
-        # breaks outside the edits all become spaces.)
-        if newlines or s[start:end] != new:
+        if s[start:end] != new:
             edits.append((start, end, new))
+        elif newlines:
+            # A paragraph break that stays as it is: kept character by character (which
+            # maps them one to one), since every line break outside an edit becomes a
+            # space.
+            edits += [(i, i + 1, s[i]) for i in range(start, end)]
     return edits
 
 

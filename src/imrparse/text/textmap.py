@@ -27,10 +27,18 @@ class MappedText:
 
     The map is a list of segments. A *copy* segment carries characters over one to one;
     a *replace* segment stands for an edit, and each of its characters maps to the
-    whole source range the edit replaced. An edit that keeps the length (a line break
-    that becomes a space, a dash that becomes a hyphen) maps character for character,
-    so it stays inside a copy segment: the maps of reflowed and cleaned text then hold
-    one segment per change of length, not one per line.
+    whole source range the edit replaced. An edit of one character by one character (a
+    line break that becomes a space, a dash that becomes a hyphen) maps like a copied
+    one, so it stays inside a copy segment: the maps of reflowed and cleaned text then
+    hold one segment per change of length, not one per line.
+
+    >>> m = MappedText.original("Dr.  Smith\u2019s  note")
+    >>> cleaned = m.edit([(3, 5, " "), (10, 11, "'")])
+    >>> cleaned.text
+    "Dr. Smith's  note"
+    >>> name = cleaned.slice(4, 11)
+    >>> name.text, name.to_source(0, len(name.text)), name.root() is m
+    ("Smith's", (5, 12), True)
     """
 
     __slots__ = ("text", "parent", "_out", "_src", "_src_end", "_copy", "_source_length")
@@ -61,6 +69,7 @@ class MappedText:
 
     @property
     def source_length(self) -> int:
+        """The length of the text this one was made from (its parent's text)."""
         return self._source_length
 
     def edit(self, edits: Iterable[Edit]) -> MappedText:
@@ -132,6 +141,7 @@ class MappedText:
         return start, end
 
     def root(self) -> MappedText:
+        """The original input at the end of the parent chain."""
         node = self
         while node.parent is not None:
             node = node.parent
@@ -175,7 +185,7 @@ def _apply(parent: MappedText, text: str, base: int, edits: Sequence[Edit]) -> M
     for start, end, replacement in sorted(edits, key=_by_place):
         if start < cursor:
             raise ValueError(f"overlapping edit at {start}")
-        one_for_one = end - start == len(replacement)
+        one_for_one = end - start == 1 == len(replacement)
         copied_to = end if one_for_one else start
         if copied_to > cursor:
             if copies and copies[-1] and ends[-1] == base + cursor:

@@ -11,6 +11,7 @@ from ...plugin.api import hookimpl
 
 @hookimpl
 def imrparse_read_service(request: str) -> Service:
+    from ...fields.dwc import with_dwc_category
     from ...fields.services import normalize_service
 
-    return normalize_service(request)
+    return with_dwc_category(normalize_service(request))

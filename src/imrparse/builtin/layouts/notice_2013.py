@@ -1,5 +1,18 @@
 """The "notice-2013" layout: the first IMR letters, July to about November 2013.
 
+**What it rests on.** No 2013 letter is in the test corpus. The layout was written from
+partial public quotes of one letter of September 2013, which show its cover (the notice
+heading, "Dated:", the decision list), the decision section's heading, its paragraph of
+dates and its numbered decisions ("MAXIMUS Federal Services, Inc. has determined the
+request for X is (not) medically necessary and appropriate"), "Medical Qualifications of
+the Expert Reviewer:", "Case Summary:" and its "Disclaimer:". The rest (the header
+labels but "Dated:", "Final Determination:", "Documents Reviewed for Determination:",
+the "Regarding the request for X:" item sections with their guideline and rationale
+labels) appears in no public source: it is what such letters plausibly hold. So every
+letter it reads carries an ``unverified-layout`` warning, and a letter is never failed
+(strict mode) for lacking the unconfirmed parts or for their arrangement: those are
+warnings (:data:`UNVERIFIED_CODES`); what the quotes show is required as usual.
+
 MAXIMUS Federal Services' first letters open with a cover letter ("Notice of
 Independent Medical Review Determination", a header with "Dated:", "Date of UR
 Decision:", "MAXIMUS Case Number:" ..., "Final Determination: UPHOLD"), then give
@@ -80,6 +93,18 @@ from ...plugin.api import Layout, hookimpl
 NAME = "notice-2013"
 GRAMMAR = "imr_letter_2013.lark"
 
+#: Problems that rest only on the parts no public source shows (the item sections and
+#: their labels; ``unexpected-text`` for a label outside any item, not for a grammar
+#: error): warnings in strict mode too, never errors.
+UNVERIFIED_CODES = frozenset({"missing-item-detail", "missing-claims-administrator-guideline",
+                              "missing-reviewer-guideline", "missing-rationale", "duplicate-item-part",
+                              "unexpected-text"})
+UNVERIFIED_WARNING = (
+    "the notice-2013 layout was written from partial public quotes of one 2013 letter: the decision "
+    "list, the reviewer's qualifications and the case summary are as those quotes show, the header "
+    "labels and the item sections (guidelines, rationale) are not confirmed by any public letter; "
+    "check what it read")
+
 _CONTENT_TERMINALS = ("PARA",)
 # A marker that opens with a list number ("1)", "(2)") must not be glued to a word or a
 # number before it: "... dated 9/23/2013. MAXIMUS ..." is not item 13.
@@ -151,6 +176,7 @@ _CUES_RE = re.compile(
 
 
 def parse(ctx: ParseContext) -> Determination:
+    ctx.warn("unverified-layout", UNVERIFIED_WARNING)
     markers = _scanner().markers(ctx.text)
     segmented = segment(ctx.mapped, [m.start for m in markers])
 
@@ -183,7 +209,8 @@ _INTRO_DATES = (
         re.IGNORECASE)),
 )
 
-_NECESSARY = (r"(?:is|are|was|were)\s+(?P<phrase>(?P<pre>partially\s+|in\s+part\s+)?(?P<neg>not\s+)?"
+# ("notmedically": text extraction glues the two words, as the public quotes show.)
+_NECESSARY = (r"(?:is|are|was|were)\s+(?P<phrase>(?P<pre>partially\s+|in\s+part\s+)?(?P<neg>not\s*)?"
               r"medically\s+necessary(?:\s+(?:and|or)\s+appropriate)?"
               r"(?P<post>\s+(?:in\s+part|as\s+modified|with\s+modifications?|partially))?)")
 # "1) MAXIMUS Federal Services, Inc. has determined the request for X is not medically
@@ -264,6 +291,12 @@ def _necessary(m: re.Match[str]) -> tuple[Decision, bool]:
 
 
 class _Builder(Builder):
+    def doubt(self, what: str, code: str, pos: int, expected: str | None = None) -> None:
+        """Warn (in both modes) about a part that rests on labels no public letter shows
+        (:data:`UNVERIFIED_CODES`), at segmented offset ``pos``."""
+        assert code in UNVERIFIED_CODES, code
+        self.ctx.warn(code, what + (f" (expected {expected})" if expected else ""), self.input_span(pos, pos))
+
     def build(self, tree: Node) -> Determination:
         front = tree.parts[0] if tree.parts and tree.parts[0].kind == "front" else Node("front", None, [], [])
         sections: dict[str, list[Node]] = {}
@@ -416,9 +449,12 @@ class _Builder(Builder):
 
     def items(self, front: Node, decision_sections: list[Node], details: list[Node],
               tree: Node) -> tuple[Item, ...]:
-        line_nodes = sorted(front.find("decision") + [d for s in decision_sections for d in s.find("decision")],
-                            key=lambda n: n.start)
-        lines = [line for line in (self.decision_line(n) for n in line_nodes) if line is not None]
+        cover_nodes = front.find("decision")
+        listed_nodes = [d for s in decision_sections for d in s.find("decision")]
+        line_nodes = sorted(cover_nodes + listed_nodes, key=lambda n: n.start)
+        listed = [line for line in map(self.decision_line, listed_nodes) if line is not None]
+        cover = [line for line in map(self.decision_line, cover_nodes) if line is not None]
+        lines = _in_list_order(listed + self.unrepeated(cover, listed))
         heads = [self.detail(n) for n in details]
         if not line_nodes and not heads:
             self.missing(MissingSection, "no disputed items", "missing-items", tree.end,
@@ -450,6 +486,24 @@ class _Builder(Builder):
                               f"the Final Determination reads {final[0].value}, the items {overall.value}",
                               final[1])
         return tuple(built)
+
+    def unrepeated(self, cover: list[_DecisionLine], listed: list[_DecisionLine]) -> list[_DecisionLine]:
+        """The cover letter's decision lines that the decision section does not repeat
+        (the public quotes show the list twice, before the section and in it). A repeat
+        that disagrees is a ``conflicting-decisions`` warning; the section's line is kept."""
+        by_request = {_fold(line.field.text[slice(*line.request)]): line for line in listed}
+        kept = []
+        for line in cover:
+            request = line.field.text[slice(*line.request)]
+            twin = by_request.get(_fold(request))
+            if twin is None:
+                kept.append(line)
+            elif (twin.decision, twin.partial) != (line.decision, line.partial):
+                self.ctx.warn("conflicting-decisions",
+                              f"item {request[:60]!r}: the cover letter's list reads {line.decision.value}, the "
+                              f"decision section's {twin.decision.value}; the decision section's is kept",
+                              line.field.span(*line.decision_span))
+        return kept
 
     def decision_line(self, node: Node) -> _DecisionLine | None:
         field = self.field(node.start, node.end)
@@ -502,8 +556,8 @@ class _Builder(Builder):
 
         parts = self.parts(head, label) if head is not None else {}
         if head is None:
-            self.missing(MalformedItem, f"item {label!r} has a decision but no \"Regarding the request for\" "
-                                        "section", "missing-item-detail", node.end, _DESCRIBE["ITEM_HEAD"])
+            self.doubt(f"item {label!r} has a decision but no \"Regarding the request for\" section",
+                       "missing-item-detail", node.end, _DESCRIBE["ITEM_HEAD"])
         rationale = parts.get("rationale")
         conclusion = self.conclusion(rationale) if rationale is not None else None
 
@@ -577,8 +631,8 @@ class _Builder(Builder):
                 ("reviewer_guideline", "missing-reviewer-guideline", "REVIEWER_GUIDELINE"),
                 ("rationale", "missing-rationale", "RATIONALE")):
             if kind not in found:
-                self.missing(MalformedItem, f"item {label!r} has no {kind.replace('_', ' ')}", code,
-                             head.node.end, _DESCRIBE[terminal])
+                self.doubt(f"item {label!r} has no {kind.replace('_', ' ')}", code, head.node.end,
+                           _DESCRIBE[terminal])
         fields: dict[str, Field] = {}
         for kind, part in found.items():
             field = self.field(*part.body())
@@ -589,13 +643,11 @@ class _Builder(Builder):
     def keep_part(self, found: dict[str, Node], kind: str, part: Node, label: str) -> None:
         if kind in found:
             # Two of one part: the next item's headline was not recognised (damaged or
-            # missing), so an item would be lost without a word in strict mode.
-            span = self.input_span(part.start, part.end)
-            self.ctx.problem(MalformedItem(
-                f"item {label!r} has a second {kind.replace('_', ' ')}; the first is kept",
-                expected=f"the next item's headline ({_DESCRIBE['ITEM_HEAD']})",
-                source=self.ctx.source, text=self.ctx.input_text, pos=span.start),
-                "duplicate-item-part", span)
+            # missing). That item still comes from the decision list (with a
+            # missing-item-detail warning), so nothing is lost without a word.
+            self.doubt(f"item {label!r} has a second {kind.replace('_', ' ')}; the first is kept",
+                       "duplicate-item-part", part.start,
+                       f"the next item's headline ({_DESCRIBE['ITEM_HEAD']})")
             return
         found[kind] = part
 
@@ -621,11 +673,18 @@ class _Builder(Builder):
                         lexed.add(self.span_of(part.marker.start_pos, part.marker.start_pos)[0])
         for marker in markers:
             if marker.name in _LABELS and marker.start not in lexed:
-                span = self.ctx.span(marker.start, marker.end)
-                self.ctx.problem(MalformedItem(
-                    f"{_DESCRIBE[marker.name]} outside any item", expected=_DESCRIBE["ITEM_HEAD"] + " before it",
-                    source=self.ctx.source, text=self.ctx.input_text, pos=span.start), "unexpected-text", span)
+                self.ctx.warn("unexpected-text", f"{_DESCRIBE[marker.name]} outside any item (expected "
+                              f"{_DESCRIBE['ITEM_HEAD']} before it)", self.ctx.span(marker.start, marker.end))
                 return
+
+
+def _in_list_order(lines: list[_DecisionLine]) -> list[_DecisionLine]:
+    """Decision lines by their list numbers when each has its own, else in letter order
+    (the cover's and the decision section's lists merged)."""
+    numbers = [line.number for line in lines]
+    if None not in numbers and len(set(numbers)) == len(numbers):
+        return sorted(lines, key=lambda line: line.number or 0)
+    return sorted(lines, key=lambda line: line.node.start)
 
 
 # Above this many decision lines or item sections, unnumbered items are paired in order.
@@ -673,7 +732,8 @@ LAYOUT = Layout(
     recognize=recognize,
     parse=parse,
     description="the first IMR letters, July to about November 2013 (\"Notice of Independent Medical "
-                "Review Determination\", \"Regarding the request for ...\")",
+                "Review Determination\"). UNVERIFIED: written from partial public quotes of one 2013 letter; "
+                "its header labels and item sections appear in no public source (warning unverified-layout)",
 )
 
 

@@ -40,6 +40,7 @@ from ...layout.kit import (
     subfield,
 )
 from ...layout.header import header_expected, read_header_value
+from ...layout.partial import preamble_start, read_partial
 from ...text.textmap import MappedText
 from ...text.reflow import Field
 from ...layout.context import ParseContext
@@ -93,9 +94,6 @@ _DESCRIBE = {
 _RATIONALE_END_RE = re.compile(
     r"(?:necessary|appropriate|indicated|recommended|supported|established|warranted"
     r"|certified|approved|denied|upheld|overturned)[ ]*\n", re.IGNORECASE)
-_REMAINING_RE = re.compile(r"(?:The\s+)?remaining\s+(?:IMR\s+)?eligible\s+portion", re.IGNORECASE)
-_ORIGINAL_REQUEST_RE = re.compile(r"was\s+the\s+original\s+request", re.IGNORECASE)
-_AUTHORIZED_RE = re.compile(r"[^.]*was\s+(?:authorized|certified|approved|modified)", re.IGNORECASE)
 _DECISION_WORDS = r"(?:Upheld|Overturned|UPHELD|OVERTURNED|upheld|overturned)"
 
 
@@ -145,7 +143,8 @@ class Segmenter:
         rationale, or anything else that stands between the issues' introduction and the
         first item (kept as stray text, with a warning). A partly authorised item's
         headline takes in its "... was the original request. ... was authorized ..."
-        preamble.
+        preamble (:func:`imrparse.layout.partial.preamble_start`), so the rationale before
+        it ends where the preamble begins.
         """
         start = lower
         last = last_sentence_end(s[lower:colon])
@@ -154,11 +153,7 @@ class Segmenter:
         breaks = [m.end() for m in _RATIONALE_END_RE.finditer(s, start, colon)]
         if breaks:
             start = breaks[-1]
-        if _REMAINING_RE.match(s, start) or _AUTHORIZED_RE.match(s, start, colon):
-            original = [m.start() for m in _ORIGINAL_REQUEST_RE.finditer(s, lower, start)]
-            if original:
-                before = last_sentence_end(s[lower:original[-1]])
-                start = lower + before if before is not None else lower
+        start = preamble_start(s, lower, start, colon, _RATIONALE_END_RE)
         while start < colon and s[start] in " \n":
             start += 1
         return start
@@ -204,14 +199,6 @@ def _describe_error(ctx: ParseContext, segmented: MappedText,
 # ---------------------------------------------------------------------------------------
 
 _HEAD_RE = re.compile(r"^(?P<body>.*?)\s*:\s*(?P<decision>" + _DECISION_WORDS + r")\.?\s*$", re.DOTALL)
-_PARTIAL_RE = re.compile(
-    r"^(?P<original>.+?)\s+was\s+the\s+original\s+request\s*[.;,]?\s*"
-    r"(?:(?P<authorized>.+?)\s+was\s+(?:authorized|certified|approved|modified)\b[^.]*?\.\s*"
-    r"|The\s+Claims\s+Administrator\s+(?:authorized|certified|approved)\s+(?P<authorized2>.+?)\.\s*)?"
-    r"(?:The\s+)?remaining\s+(?:IMR\s+)?eligible\s+portion\s+of\s+the\s+original\s+request\s*,?\s*"
-    r"(?:is\s+)?(?P<request>.+?)(?:\s*,)?(?:\s+is)?$",
-    re.IGNORECASE | re.DOTALL,
-)
 
 
 class _Builder(Builder):
@@ -306,19 +293,20 @@ class _Builder(Builder):
         spans: dict[str, Span] = {}
         original = authorized = None
         request_span = (body_start, body_end)
-        partial = _PARTIAL_RE.match(headline.text, body_start, body_end)
+        partial = read_partial(headline.text, body_start, body_end)
         if partial is not None:
-            original = partial.group("original")
-            spans["original_request"] = headline.span(*partial.span("original"))
-            auth_group = "authorized" if partial.group("authorized") else "authorized2"
-            if partial.group(auth_group):
-                authorized = partial.group(auth_group)
-                spans["authorized"] = headline.span(*partial.span(auth_group))
-            request_span = partial.span("request")
-        elif _REMAINING_RE.search(headline.text, body_start, body_end):
-            self.ctx.warn("unparsed-partial-authorization",
-                          "a partly authorised item whose preamble was not understood; "
-                          "request holds the whole headline", headline.span(body_start, body_end))
+            request_span = partial.request
+            if partial.original is not None:
+                original = headline.text[slice(*partial.original)]
+                spans["original_request"] = headline.span(*partial.original)
+            if partial.authorized is not None:
+                authorized = headline.text[slice(*partial.authorized)]
+                spans["authorized"] = headline.span(*partial.authorized)
+            if not partial.understood:
+                self.ctx.warn("unparsed-partial-authorization",
+                              "a partly authorised item whose preamble was not fully understood; "
+                              "request, original_request and authorized may be wrong",
+                              headline.span(body_start, body_end))
         request = headline.text[request_span[0]:request_span[1]]
         spans["request"] = headline.span(*request_span)
         spans["decision"] = headline.span(*m.span("decision"))
