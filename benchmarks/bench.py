@@ -3,7 +3,10 @@
 
 Absolute timings drift ±25% between processes and machines; ratios to a baseline
 measured in the same process do not. So every target here is a ratio (the targets of
-issue 10, in ``baseline.json``):
+issue 10, in ``baseline.json``), of processor time (several engineers share the
+machines: waiting for a processor is not the code's time), the two sides measured in
+turns, and the median of the per-turn ratios is the figure (``spread`` is the largest
+ratio over the smallest, a measure of the noise):
 
 * ``text``: imrparse.parse per letter, every field and span (after
   ``freeze_long_lived_objects()``, as the command line and ``parse_files`` run), against
@@ -45,6 +48,7 @@ import json
 import os
 import platform
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -86,16 +90,25 @@ def naive_parse(text: str) -> dict[str, object]:
 # ---------------------------------------------------------------------------------------
 
 
-def _time_per_call(fn: Callable[[], object], calls: int, rounds: int) -> float:
-    """Median seconds per call over ``rounds`` rounds of ``calls`` calls."""
-    samples = []
+def _paired(ours: Callable[[], object], base: Callable[[], object], rounds: int,
+            base_calls: int = 1) -> tuple[float, float, float, float]:
+    """Processor seconds per call of ``ours`` and ``base`` (``base_calls`` calls a round),
+    measured in turns (ours, base, ours, base, ...) so that a machine whose speed drifts
+    slows both alike: the medians, the median of the per-round ratios, and the spread
+    of those ratios (max / min)."""
+    a, b, ratios = [], [], []
     for _ in range(rounds):
         gc.collect()
-        start = time.perf_counter()
-        for _ in range(calls):
-            fn()
-        samples.append((time.perf_counter() - start) / calls)
-    return statistics.median(samples)
+        start = time.process_time()
+        ours()
+        a.append(time.process_time() - start)
+        gc.collect()
+        start = time.process_time()
+        for _ in range(base_calls):
+            base()
+        b.append((time.process_time() - start) / base_calls)
+        ratios.append(a[-1] / b[-1])
+    return statistics.median(a), statistics.median(b), statistics.median(ratios), max(ratios) / min(ratios)
 
 
 def _letters(folder: Path | None) -> tuple[list[Path], list[Path]]:
@@ -114,9 +127,10 @@ def bench_text(texts: list[str], rounds: int) -> dict[str, float]:
         naive_parse(t)
     # As the command line and parse_files do after their first letter.
     imrparse.batch.freeze_long_lived_objects()
-    ours = _time_per_call(lambda: [imrparse.parse(t) for t in texts], 1, rounds) / len(texts)
-    naive = _time_per_call(lambda: [naive_parse(t) for t in texts], 10, rounds) / len(texts)
-    return {"imrparse_ms": ours * 1e3, "naive_ms": naive * 1e3, "ratio": ours / naive,
+    ours, naive, ratio, spread = _paired(lambda: [imrparse.parse(t) for t in texts],
+                                         lambda: [naive_parse(t) for t in texts], rounds, base_calls=10)
+    ours, naive = ours / len(texts), naive / len(texts)
+    return {"imrparse_ms": ours * 1e3, "naive_ms": naive * 1e3, "ratio": ratio, "spread": spread,
             "letters_per_s": 1 / ours}
 
 
@@ -139,9 +153,10 @@ def bench_pdf(pdfs: list[Path], rounds: int) -> dict[str, float]:
     for p in pdfs[:3]:
         extract(p)
         imrparse.parse_file(p)
-    raw = _time_per_call(lambda: [extract(p) for p in pdfs], 1, rounds) / len(pdfs)
-    ours = _time_per_call(lambda: list(imrparse.parse_files(pdfs)), 1, rounds) / len(pdfs)
-    return {"imrparse_ms": ours * 1e3, "pdfium_ms": raw * 1e3, "overhead": ours / raw,
+    ours, raw, overhead, spread = _paired(lambda: list(imrparse.parse_files(pdfs)),
+                                          lambda: [extract(p) for p in pdfs], rounds)
+    ours, raw = ours / len(pdfs), raw / len(pdfs)
+    return {"imrparse_ms": ours * 1e3, "pdfium_ms": raw * 1e3, "overhead": overhead, "spread": spread,
             "letters_per_s": 1 / ours}
 
 
@@ -197,23 +212,29 @@ def bench_startup(letter: Path, rounds: int) -> dict[str, float]:
         env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "PYTHONPATH")}
         env["PYTHONPATH"] = str(site)
 
-        def run(cmd: list[str], cache: Path | None) -> float:
+        def run(cmd: list[str], cache: Path | None) -> tuple[float, float]:
+            """Wall and processor seconds of one run."""
             run_env = dict(env)
             if cache is not None:
                 run_env["IMRPARSE_CACHE_DIR"] = str(cache)
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             start = time.perf_counter()
             subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, cwd=tmp, env=run_env)
-            return time.perf_counter() - start
+            wall = time.perf_counter() - start
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            return wall, (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
 
-        ours, base, ratios = [], [], []
-        for i in range(rounds):
+        ours, base, ratios, wall_ratios = [], [], [], []
+        for _ in range(rounds):
             a = run(cli, Path(tempfile.mkdtemp(dir=tmp)))  # a first run every time
             b = run(bare, None)
-            ours.append(a)
-            base.append(b)
-            ratios.append(a / b)
-    return {"cli_ms": statistics.median(ours) * 1e3, "deps_ms": statistics.median(base) * 1e3,
-            "first_ratio": ratios[0], "ratio": statistics.median(ratios)}
+            ours.append(a[1])
+            base.append(b[1])
+            ratios.append(a[1] / b[1])
+            wall_ratios.append(a[0] / b[0])
+    return {"cli_cpu_ms": statistics.median(ours) * 1e3, "deps_cpu_ms": statistics.median(base) * 1e3,
+            "first_ratio": ratios[0], "ratio": statistics.median(ratios),
+            "wall_ratio": statistics.median(wall_ratios), "spread": max(ratios) / min(ratios)}
 
 
 def _run_together(size: int) -> str:
@@ -254,9 +275,9 @@ def bench_linear(rounds: int) -> dict[str, float]:
                 times = []
                 for _ in range(rounds):
                     gc.collect()
-                    start = time.perf_counter()
+                    start = time.process_time()
                     _parse_any(text, strict)
-                    times.append(time.perf_counter() - start)
+                    times.append(time.process_time() - start)
                 per_char.append(min(times) / len(text))
             gc.collect()
             tracemalloc.start()
