@@ -331,7 +331,7 @@ def _hyphenation_edits(text: str) -> list[Edit]:
             # input) would make that quadratic: then every word, once.
             looked += 1
             if words is None and looked > _SEARCHES:
-                words = set(_WORD_RE.findall(lower))
+                words = {m.group() for m in _WORD_RE.finditer(lower)}  # (no list of every word)
             if word in words if words is not None else _has_word(lower, word):
                 edits.append((m.start(), m.end(), ""))
                 continue
