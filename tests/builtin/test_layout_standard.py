@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import imrparse
 from imrparse.layout.grammar import build_parser, first_characters, grammar_text
@@ -28,8 +31,51 @@ def test_grammar_ships_as_package_data() -> None:
 def test_markers_start_with_a_known_capital() -> None:
     # The segmenter's prefilter relies on every marker starting with a fixed character.
     assert _segmenter().scanner.prefiltered
-    assert first_characters(r"(?i:abc)|D") == frozenset("aAD")
-    assert first_characters(r"x*") is None
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    (r"(?i:abc)|D", "aAD"),
+    (r"(?:IMR\s+)?Case\s+No\.?", "IC"),
+    (r"(?P<A>State)(?i:\s*:)|(?P<B>[0-9]{1,3}\s*[.)])", "S0123456789"),
+    (r"\(\s*[0-9]", "("),
+    (r"(?=Q)A|(?<!x)B\b", "AB"),  # look-arounds consume nothing
+    (r"(?i:k)s", "kK\u212a"),  # re's IGNORECASE folds the Kelvin sign to "k"
+    (r"e{0,2}f", "ef"),
+    (r"x*", None),  # may match nothing
+    (r"a|", None),
+    (r"\d+", None),  # any Unicode digit
+    (r"\s*A", None),
+    (r"[^a]", None),
+    (r".", None),
+    (r"[ -~]", None),  # too wide to help
+    (r"(?i:é)", None),  # a non-ASCII letter's case folds: unknown
+    (r"(?x) a", None),  # verbose: not read
+])
+def test_first_characters(pattern: str, expected: str | None) -> None:
+    assert first_characters(pattern) == (None if expected is None else frozenset(expected))
+
+
+ATOMS = [r"a", r"B", r"(?i:ab)", r"(?-i:X)", r"[0-9]", r"\(", r"\s", r"x*", r"y?", r"z+",
+         r"(?:a|b)", r"(?=Q)", r"(?!R)", r"\b", r"^", r"\.", r"(?P<n>k)", r"e{2}", r"f{0,2}",
+         r"(?i:[a-c])", r"(?i:k)", r"\n", r"[A-F]"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(ATOMS), min_size=1, max_size=4),
+       st.lists(st.sampled_from(ATOMS), max_size=3))
+def test_first_characters_holds_every_start(left: list[str], right: list[str]) -> None:
+    """Every character a match can start with is in the set (the prefilter loses nothing)."""
+    pattern = "".join(left) + ("|" + "".join(right) if right else "")
+    first = first_characters(pattern)
+    try:
+        rx = re.compile(pattern)
+    except re.error:  # a group name twice
+        return
+    if first is None:
+        return
+    for ch in map(chr, range(0x2200)):
+        m = rx.match(ch + "zz")
+        assert m is None or m.end() == 0 or ch in first, (pattern, ch)
 
 
 def test_every_terminal_is_described_for_error_messages() -> None:

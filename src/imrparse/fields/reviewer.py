@@ -40,9 +40,12 @@ import itertools
 import re
 from typing import Iterable, Iterator
 
-from ..text.dates import lower_keep_offsets
+from ..text.lowercase import lower_keep_offsets
 from ..models import Reviewer, Span
-from ..vocab import numbers, specialties, states
+from ..text import numbers
+from ..text.phrases import Prepared, PhraseSet, prepare
+from ..vocab import numbers as number_words
+from ..vocab import specialties, states
 
 __all__ = ["read_reviewer"]
 
@@ -181,28 +184,34 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
         seg = shorter
 
 
-def _protected(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    """Known names containing a comma or "and", found in ``text[a:b]``."""
-    return [(m.start(), m.end()) for m in _KNOWN_NAME.finditer(text, a, b)]
-
-
-_KNOWN_NAME = re.compile(
-    r"(?<![A-Za-z])(?:"
-    + "|".join(
-        re.escape(n).replace(r"\ ", r"\s+").replace(",", r"\s*,").replace("\\&", r"(?:&|and)")
-        for n in sorted(
-            (n for n in specialties.SPECIALTIES + specialties.SUBSPECIALTIES
-             if "," in n or " and " in n or "&" in n),
-            key=len, reverse=True,
-        )
-    )
-    + r")(?![A-Za-z])",
-    re.IGNORECASE,
+# Specialty names; those with a comma or "and" inside ("Endocrinology, Diabetes and
+# Metabolism", "Physical Medicine & Rehabilitation") are never split there.
+_SPECIALTIES = PhraseSet.of(specialties.SPECIALTIES + specialties.SUBSPECIALTIES)
+_JOINED_NAMES = PhraseSet.of(
+    n for n in specialties.SPECIALTIES + specialties.SUBSPECIALTIES
+    if "," in n or " and " in n or "&" in n
 )
 
 
-def _split_commas(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    guards = _protected(text, a, b)
+def _protected(doc: Prepared, a: int, b: int) -> list[tuple[int, int]]:
+    """Known names with a comma or "and" inside, found in ``[a, b)``."""
+    return [(h.start, h.end) for h in _JOINED_NAMES.find_all(doc, a, b)]
+
+
+def _is_known(doc: Prepared, a: int, b: int) -> bool:
+    """Whether ``doc.text[a:b]`` is one known name."""
+    hit = _SPECIALTIES.match_at(doc, a, b)
+    return hit is not None and hit.end == b
+
+
+def _fold(name: str) -> str:
+    """A name reduced for comparison: case folded, "&" read as "and", spaces folded."""
+    return _SPACES.sub(" ", name.replace("&", " and ")).strip().casefold()
+
+
+def _split_commas(doc: Prepared, a: int, b: int) -> list[tuple[int, int]]:
+    text = doc.text
+    guards = _protected(doc, a, b)
     pieces: list[tuple[int, int]] = []
     s = a
     for m in _ITEM_SEP.finditer(text, a, b):
@@ -219,11 +228,12 @@ def _split_commas(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return out
 
 
-def _split_and(text: str, a: int, b: int) -> list[tuple[int, int]]:
+def _split_and(doc: Prepared, a: int, b: int) -> list[tuple[int, int]]:
     """Split a subspecialty phrase on "and"/"&" unless it names one known subspecialty."""
-    if specialties.fold(text[a:b]) in specialties.KNOWN_NAMES:
+    text = doc.text
+    if _is_known(doc, a, b):
         return [(a, b)]
-    guards = _protected(text, a, b)
+    guards = _protected(doc, a, b)
     cuts = [m for m in _AND.finditer(text, a, b)
             if not any(g0 <= m.start() < g1 for g0, g1 in guards)]
     if not cuts:
@@ -240,14 +250,14 @@ def _split_and(text: str, a: int, b: int) -> list[tuple[int, int]]:
     while i < len(parts):
         best = i
         for j in range(min(len(parts) - 1, i + 3), i, -1):  # a name holds at most 3 "and"s
-            if specialties.fold(text[parts[i][0]:parts[j][1]]) in specialties.KNOWN_NAMES:
+            if _is_known(doc, parts[i][0], parts[j][1]):
                 best = j
                 break
         merged.append((parts[i][0], parts[best][1]))
         i = best + 1
     for x, y in merged:
         lone = len(text[x:y].split()) == 1
-        if lone and specialties.fold(text[x:y]) not in specialties.KNOWN_NAMES:
+        if lone and not _is_known(doc, x, y):
             return [(a, b)]  # "Sports and Exercise Medicine": a lone unknown word is no name
     return merged
 
@@ -257,7 +267,7 @@ def _dedupe(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[str, Span
     seen: set[str] = set()
     for a, b in spans:
         value = _norm(text[a:b])
-        k = specialties.fold(value)
+        k = _fold(value)
         if value and k not in seen:
             seen.add(k)
             out.append((value, Span(a, b)))
@@ -267,37 +277,15 @@ def _dedupe(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[str, Span
 # --------------------------------------------------------------------------- states
 
 
-def _state_alt() -> str:
-    names = {n: n for n in states.JURISDICTIONS}
-    names.update(states.ALIASES)
-    parts = []
-    for name in sorted(names, key=len, reverse=True):
-        p = re.escape(name).replace(r"\ ", r"\s+").replace(r"\.", r"\.?")
-        p = p.replace(r",\s+", r",?\s*").replace(",", ",?").replace("'", "'?")
-        parts.append(p)
-    return "|".join(parts)
-
-
-_STATE = re.compile(r"(?<![A-Za-z])(?:" + _state_alt() + r")(?![A-Za-z])", re.IGNORECASE)
-_COMPACT = re.compile(r"[\s.,']+")
-
-
-def _compact(name: str) -> str:
-    return _COMPACT.sub("", name).casefold()
-
-
-_STATE_CANON = {_compact(n): n for n in states.JURISDICTIONS}
-_STATE_CANON.update({_compact(k): v for k, v in states.ALIASES.items()})
+# Jurisdictions by every name, each giving its canonical one ("Washington, D.C." is
+# "District of Columbia").
+_STATES = PhraseSet([(n, n) for n in states.JURISDICTIONS] + list(states.ALIASES.items()))
 _GAP_SEP = re.compile(r"[,;/&]|\band\b|\bor\b", re.IGNORECASE)
 _GAP_FILLER = re.compile(
     r"^(?:the\s+)?(?:(?:states?|commonwealth)(?:\s+of)?|both|the|in|of)$", re.IGNORECASE
 )
 _FILLER_LEAD = re.compile(r"^(?:the\s+)?(?:states?|commonwealth)\s+of\s+", re.IGNORECASE)
 _PUNCT_ONLY = re.compile(r"[\W_]*")
-
-
-def _canonical_state(raw: str) -> str:
-    return _STATE_CANON.get(_compact(raw), _norm(raw))
 
 
 def _gap_tokens(text: str, a: int, b: int) -> list[tuple[str, Span]]:
@@ -323,14 +311,14 @@ def _gap_tokens(text: str, a: int, b: int) -> list[tuple[str, Span]]:
     return out
 
 
-def _jurisdictions(text: str, a: int, b: int) -> list[tuple[str, Span]]:
+def _jurisdictions(doc: Prepared, a: int, b: int) -> list[tuple[str, Span]]:
     out: list[tuple[str, Span]] = []
     pos = a
-    for m in _STATE.finditer(text, a, b):
-        out.extend(_gap_tokens(text, pos, m.start()))
-        out.append((_canonical_state(m.group()), Span(m.start(), m.end())))
-        pos = m.end()
-    out.extend(_gap_tokens(text, pos, b))
+    for hit in _STATES.find_all(doc, a, b):
+        out.extend(_gap_tokens(doc.text, pos, hit.start))
+        out.append((hit.value, Span(hit.start, hit.end)))
+        pos = hit.end
+    out.extend(_gap_tokens(doc.text, pos, b))
     return out
 
 
@@ -339,7 +327,7 @@ def _jurisdictions(text: str, a: int, b: int) -> list[tuple[str, Span]]:
 # The unit word is the anchor; the number (with "more than", "at least" ...) is read from
 # a window behind it, the context from either side. All on the lower-cased text.
 _NUM = rf"(?:(?<![\d.])\d{{1,3}}|{numbers.NUMBER_WORD_PATTERN})"
-_MINQ = "(?:" + "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in numbers.MIN_QUANTIFIERS) + ")"
+_MINQ = PhraseSet.of(number_words.MIN_QUANTIFIERS).pattern()
 _QUANTITY = re.compile(rf"(?:{_MINQ}\s+)?(?P<n>{_NUM})\s*\+?\s*\Z")
 _YEAR_WORD = re.compile(r"y(?:ears?|rs?)\b")
 _PRACTICE_BEFORE = re.compile(r"\b(?:practice|practicing|practiced|experience)\s+(?:for\s+)?\Z")
@@ -392,24 +380,25 @@ def read_reviewer(text: str) -> Reviewer:
     """The reviewer's specialties, board certification, subspecialties, licensure and
     practice minimums stated in ``text``."""
     low = lower_keep_offsets(text)
+    doc = prepare(text, low)
     labels = _labelled(text, low)
     spans: dict[str, Span] = {}
 
     spec_regions = (
         labels.get("spec") or _prose(_BOARD_IN, text, low) or _prose(_LICENSED_AS, text, low)
     )
-    spec = _dedupe(text, (p for a, b in spec_regions for p in _split_commas(text, a, b)))
+    spec = _dedupe(text, (p for a, b in spec_regions for p in _split_commas(doc, a, b)))
 
     sub_regions = labels.get("sub") or _prose(_SUB_IN, text, low)
     sub = _dedupe(text, (
-        q for a, b in sub_regions for p in _split_commas(text, a, b) for q in _split_and(text, *p)
+        q for a, b in sub_regions for p in _split_commas(doc, a, b) for q in _split_and(doc, *p)
     ))
 
     lic_regions = labels.get("lic") or _prose(_LICENSED_IN, text, low)
     lic: list[tuple[str, Span]] = []
     seen: set[str] = set()
     for a, b in lic_regions:
-        for name, span in _jurisdictions(text, a, b):
+        for name, span in _jurisdictions(doc, a, b):
             if name.casefold() not in seen:
                 seen.add(name.casefold())
                 lic.append((name, span))

@@ -8,21 +8,20 @@ spinal levels, each with the span of the words it came from.
 
 How it works
 ------------
-The vocabularies (:mod:`imrparse.vocab`) are built at import into four phrase matchers
-over the request's words (runs of ASCII letters and digits): a dictionary from each
-phrase's words run together ("x-ray", "X Ray" and "xray" are all "xray") plus the set
-of their word prefixes, scanned leftmost-longest, one look-up per ordinary word (an
-Aho-Corasick-style scan: linear time, no backtracking; building them takes a few
-milliseconds, where one regex per vocabulary took 150 ms to compile).  Matching is
-case-insensitive and word-boundary aware, and a phrase hides the words inside it:
-"physical therapy evaluation" is one phrase, "knee scooter" is equipment and hides
-"knee" from the region matcher.
+The vocabularies (:mod:`imrparse.vocab`) are loose phrase sets
+(:class:`imrparse.text.phrases.PhraseSet` with ``loose=True``): matched in any case and
+on whole words, with words run together or parted by any mark ("x-ray", "X Ray" and
+"xray" are one phrase), a plural allowed, leftmost-longest, so a phrase hides the words
+inside it: "physical therapy evaluation" is one phrase, "knee scooter" is equipment and
+hides "knee" from the region matcher. They are compiled on first use; a request is cut
+into words once and each set looks its words up in a dictionary (linear time, no
+backtracking).
 
-* the *service* matcher finds category cues (with the specific procedure, test, device
+* the *service* set finds category cues (with the specific procedure, test, device
   or program each names) and neutral phrases ("Associated surgical service:", "Post-op");
-* the *region* matcher finds body regions and laterality;
-* the *drug* matcher finds drug names;
-* the *contrast* matcher finds contrast phrases.
+* the *region* set finds body regions and laterality;
+* the *drug* set finds drug names;
+* the *contrast* set finds contrast phrases.
 
 The category is the cue with the highest rank (:data:`imrparse.vocab.services.RANK`),
 the earliest of equal rank; a request that opens with a visit ("Referral to ... surgeon
@@ -71,16 +70,16 @@ Rules where the contract is silent
 
 from __future__ import annotations
 
-import bisect
 import re
-from typing import Generic, Iterable, Iterator, Mapping, NamedTuple, TypeVar
+from typing import Iterator, Mapping, NamedTuple
 
 from ..models import Service, Span
+from ..text.numbers import NUMBER_WORD_PATTERN, number_value
+from ..text.phrases import Hit, PhraseSet, literal_pattern, prepare
 from ..vocab import body_regions as _regions
 from ..vocab import drugs as _drugs
 from ..vocab import equipment as _equipment
 from ..vocab import modalities as _modalities
-from ..vocab import numbers as _numbers
 from ..vocab import procedures as _procedures
 from ..vocab import services as _vocab
 
@@ -89,112 +88,6 @@ __all__ = ["normalize_service", "service_completeness"]
 _FLAGS = re.IGNORECASE | re.ASCII
 
 # --------------------------------------------------------------------------- phrases
-
-# Words are runs of ASCII letters, digits, "#" and "&"; anything else separates them.
-_TOKEN_RE = re.compile(r"[A-Za-z0-9#&]+")
-
-V = TypeVar("V")
-
-
-def _key(phrase: str) -> str:
-    """The lookup key of a phrase: its words, lower case, run together ("X-Ray" is "xray")."""
-    return "".join(_TOKEN_RE.findall(phrase)).lower()
-
-
-class _Tokens:
-    """The words of a text with their offsets, shared by the phrase matchers."""
-
-    __slots__ = ("text", "words", "starts", "ends")
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        found = list(_TOKEN_RE.finditer(text))
-        self.words = [m.group().lower() for m in found]
-        self.starts = [m.start() for m in found]
-        self.ends = [m.end() for m in found]
-
-
-class _Hit(NamedTuple, Generic[V]):
-    start: int
-    end: int
-    values: tuple[V, ...]
-
-
-class _PhraseMatcher(Generic[V]):
-    """Phrases and their values, found leftmost-longest in a text's words.
-
-    A phrase matches a run of words whose concatenation is the phrase's key, so a
-    separator written in the phrase may be written in the text or not ("x-ray" matches
-    "X-Ray", "x ray" and "xray"), and a final "s"/"es" is allowed.  A set of the keys'
-    word prefixes stops the scan at the first word that can start or continue no
-    phrase: one dictionary look-up per word of ordinary text, linear time.
-    """
-
-    def __init__(self, entries: Iterable[tuple[str, V]]) -> None:
-        values: dict[str, list[V]] = {}
-        prefixes: set[str] = set()
-        longest = 1
-        for phrase, value in entries:
-            words = [w.lower() for w in _TOKEN_RE.findall(phrase)]
-            if not words:
-                continue
-            key = "".join(words)
-            bucket = values.setdefault(key, [])
-            if value not in bucket:
-                bucket.append(value)
-            prefixes.update("".join(words[:n]) for n in range(1, len(words)))
-            longest = max(longest, len(words))
-        self._values = {key: tuple(bucket) for key, bucket in values.items()}
-        self._prefixes = frozenset(prefixes)
-        self._longest = longest
-        # The words that can begin a phrase; every other word costs one look-up.
-        self._starters = self._prefixes.union(values, *((k + "s", k + "es") for k in values))
-
-    def _longest_at(self, tokens: _Tokens, i: int) -> tuple[int, tuple[V, ...]] | None:
-        """The longest phrase starting at word ``i``: its last word and its values."""
-        words, values, prefixes = tokens.words, self._values, self._prefixes
-        found = None
-        joined = ""
-        for j in range(i, min(len(words), i + self._longest)):
-            joined += words[j]
-            hit = values.get(joined)
-            if hit is None and joined.endswith("s"):
-                hit = values.get(joined[:-1])
-                if hit is None and joined.endswith("es"):
-                    hit = values.get(joined[:-2])
-            if hit is not None:
-                found = (j, hit)
-            if joined not in prefixes:
-                break
-        return found
-
-    def find(self, tokens: _Tokens) -> list[_Hit[V]]:
-        """Every phrase in the text, leftmost-longest, in text order."""
-        hits: list[_Hit[V]] = []
-        words, starters = tokens.words, self._starters
-        i, count = 0, len(words)
-        while i < count:
-            if words[i] not in starters:
-                i += 1
-                continue
-            found = self._longest_at(tokens, i)
-            if found is None:
-                i += 1
-                continue
-            last, values = found
-            hits.append(_Hit(tokens.starts[i], tokens.ends[last], values))
-            i = last + 1
-        return hits
-
-    def match_at(self, tokens: _Tokens, pos: int, gap: re.Pattern[str]) -> _Hit[V] | None:
-        """The phrase starting at the first word after ``pos``, when only ``gap`` lies between."""
-        i = bisect.bisect_left(tokens.starts, pos)
-        if i == len(tokens.words) or not gap.fullmatch(tokens.text, pos, tokens.starts[i]):
-            return None
-        found = self._longest_at(tokens, i)
-        if found is None:
-            return None
-        return _Hit(tokens.starts[i], tokens.ends[found[0]], found[1])
 
 
 class _Cue(NamedTuple):
@@ -255,14 +148,15 @@ def _regions_and_sides() -> Iterator[tuple[str, tuple[tuple[str, ...], str | Non
         yield "both " + plural, ((name,), "bilateral")
 
 
-_SERVICES = _PhraseMatcher(_cues())
-_REGIONS = _PhraseMatcher(_regions_and_sides())
-_DRUGS = _PhraseMatcher((name, name) for name in _drugs.DRUGS)
-_CONTRAST = _PhraseMatcher(_modalities.CONTRAST.items())
-_SUFFIXES = _PhraseMatcher(
-    list(_drugs.SALT_SUFFIXES.items()) + list(_drugs.RELEASE_SUFFIXES.items())
+# The vocabularies as loose phrase sets (see imrparse.text.phrases), compiled on first use.
+_SERVICES = PhraseSet(_cues(), loose=True)
+_REGIONS = PhraseSet(_regions_and_sides(), loose=True)
+_DRUGS = PhraseSet(((name, name) for name in _drugs.DRUGS), loose=True)
+_CONTRAST = PhraseSet(_modalities.CONTRAST.items(), loose=True)
+_SUFFIXES = PhraseSet(
+    list(_drugs.SALT_SUFFIXES.items()) + list(_drugs.RELEASE_SUFFIXES.items()), loose=True
 )
-_FORMS = _PhraseMatcher(_drugs.DOSAGE_FORMS.items())
+_FORMS = PhraseSet(_drugs.DOSAGE_FORMS.items(), loose=True)
 
 _SPECIFIC = _vocab.RANK["specific"]
 _STRENGTH_ONLY = _vocab.RANK["strength"]
@@ -272,13 +166,13 @@ _CATEGORY_SET = frozenset(_vocab.CATEGORIES)
 
 # --------------------------------------------------------------------------- numbers
 
-_TIMES_ALT = "|".join(_vocab.TIMES_WORDS)
-_NUM = rf"(?:\d{{1,3}}|{_numbers.NUMBER_WORD_PATTERN})"
+_TIMES_ALT = PhraseSet.of(_vocab.TIMES_WORDS).pattern()
+_NUM = rf"(?:\d{{1,3}}|{NUMBER_WORD_PATTERN})"
 
 
 def _number(text: str) -> int | None:
     """``"12"``, ``"twelve"``, ``"twice"`` as a number."""
-    value = _numbers.number_value(text)
+    value = number_value(text)
     return value if value is not None else _vocab.TIMES_WORDS.get(text.strip().lower())
 
 
@@ -361,15 +255,13 @@ _QUANTITY_PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     )),
 )
 _REFILLS_RE = re.compile(
-    rf"(?<![\w.])(?P<n1>\d{{1,2}}|no|{_numbers.NUMBER_WORD_PATTERN})\s*(?:additional\s+)?refills?\b"
+    rf"(?<![\w.])(?P<n1>\d{{1,2}}|no|{NUMBER_WORD_PATTERN})\s*(?:additional\s+)?refills?\b"
     r"|\bx\s*(?P<n2>\d{1,2})\s*refills?\b"
     r"|\brefills?(?:\s*[:x#=])?\s*(?P<n3>\d{1,2})\b",
     _FLAGS,
 )
 
-_UNIT_ALT = "|".join(
-    re.escape(u) for u in sorted(_drugs.STRENGTH_UNITS, key=len, reverse=True) if u.isascii()
-)
+_UNIT_ALT = literal_pattern(u for u in _drugs.STRENGTH_UNITS if u.isascii())
 _AMOUNT = r"\d{1,6}(?:\.\d{1,4})?(?:\s*[/-]\s*\d{1,6}(?:\.\d{1,4})?){0,3}"
 _STRENGTH_RE = re.compile(
     rf"(?<![\w.#/])(?P<amount>{_AMOUNT})\s*(?P<unit>{_UNIT_ALT})(?![a-z])", _FLAGS
@@ -394,7 +286,13 @@ _LEVEL_RE = re.compile(
 _VERTEBRA_INDEX = {name: i for i, name in enumerate(_regions.VERTEBRAE)}
 _MAX_EXPANDED_SEGMENTS = 6
 
-_REMAINING_RE = re.compile(_vocab.REMAINING_PORTION_PATTERN, _FLAGS)
+# "... was the original request. ... The remaining IMR eligible portion of the original
+# request, X": only X is the disputed service.
+_REMAINING_RE = re.compile(
+    r"remaining\s+(?:IMR[\s-]*eligible\s+)?portion\s+of\s+the\s+original\s+request"
+    r"(?:\s*is\b)?(?:\s*[,:;])?\s*(?:(?:is|for)\s+)?",
+    _FLAGS,
+)
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9-]*")
 
@@ -441,8 +339,8 @@ class _Reader:
 
     def __init__(self, request: str, offset: int) -> None:
         self.text = request[offset:]
-        self.tokens = _Tokens(self.text)
-        self.lower = self.text.lower()  # only for the guards of :meth:`has`
+        self.words = prepare(self.text)  # searched by every phrase set
+        self.lower = self.words.low  # also for the guards of :meth:`has`
         self.offset = offset
         self.spans: dict[str, Span] = {}
         self.shorthand: tuple[int, int] | None = None  # where "3x2" was read
@@ -455,6 +353,12 @@ class _Reader:
                 return True
         return False
 
+    def after(self, phrases: PhraseSet[str], pos: int, gap: re.Pattern[str]) -> Hit[str] | None:
+        """The phrase that starts at the first word after ``pos``, when only ``gap``
+        (white space, commas ...) stands between."""
+        skipped = gap.match(self.text, pos)
+        return phrases.match_at(self.words, skipped.end() if skipped else pos)
+
     def span(self, start: int, end: int) -> Span:
         return Span(start + self.offset, end + self.offset)
 
@@ -465,8 +369,8 @@ class _Reader:
 
     def service(self) -> Service:
         text = self.text
-        cues = _SERVICES.find(self.tokens)
-        drug_hits = _DRUGS.find(self.tokens)
+        cues = _SERVICES.find_all(self.words)
+        drug_hits = _DRUGS.find_all(self.words)
         strengths = list(_STRENGTH_RE.finditer(text))
         category, deciding = self.category(cues, drug_hits, strengths)
         winning = [
@@ -532,8 +436,8 @@ class _Reader:
 
     def category(
         self,
-        cues: list[_Hit[_Cue]],
-        drug_hits: list[_Hit[str]],
+        cues: list[Hit[_Cue]],
+        drug_hits: list[Hit[str]],
         strengths: list[re.Match[str]],
     ) -> tuple[str, Span | None]:
         best: tuple[int, int, int] | None = None
@@ -562,7 +466,7 @@ class _Reader:
             return "other", None
         return category, self.span(start, end)
 
-    def modality(self, winning: list[tuple[_Hit[_Cue], _Cue]]) -> str | None:
+    def modality(self, winning: list[tuple[Hit[_Cue], _Cue]]) -> str | None:
         named = [(hit, cue) for hit, cue in winning if cue.name]
         if not named:
             return None
@@ -578,7 +482,7 @@ class _Reader:
         self.note("modality", hit.start, hit.end)
         return cue.name
 
-    def procedure(self, winning: list[tuple[_Hit[_Cue], _Cue]]) -> str | None:
+    def procedure(self, winning: list[tuple[Hit[_Cue], _Cue]]) -> str | None:
         names: list[str] = []
         first = last = None
         for hit, cue in winning:
@@ -598,7 +502,7 @@ class _Reader:
     def regions(self) -> tuple[list[str], str | None]:
         regions: list[str] = []
         sides: list[tuple[str, int, int]] = []
-        for hit in _REGIONS.find(self.tokens):
+        for hit in _REGIONS.find_all(self.words):
             for names, side in hit.values:
                 for name in names:
                     if name not in regions:
@@ -651,7 +555,7 @@ class _Reader:
         return levels
 
     def contrast(self) -> bool | None:
-        hits = _CONTRAST.find(self.tokens)
+        hits = _CONTRAST.find_all(self.words)
         if not hits:
             return None
         hit = hits[0]
@@ -661,7 +565,7 @@ class _Reader:
     # ------------------------------------------------------------------ medications
 
     def drug(
-        self, hits: list[_Hit[str]], strengths: list[re.Match[str]], category: str
+        self, hits: list[Hit[str]], strengths: list[re.Match[str]], category: str
     ) -> _Drug | None:
         text = self.text
         if not hits:
@@ -676,7 +580,7 @@ class _Reader:
             words = [hit.values[0]]
             end = hit.end
             for _ in range(4):
-                suffix = _SUFFIXES.match_at(self.tokens, end, _SUFFIX_GAP_RE)
+                suffix = self.after(_SUFFIXES, end, _SUFFIX_GAP_RE)
                 if suffix is None:
                     break
                 if suffix.values[0] not in words:
@@ -690,7 +594,7 @@ class _Reader:
                 if inside:
                     nxt = inside[-1] + 1
                     end = alias.end()
-            found_form = _FORMS.match_at(self.tokens, end, _GAP_RE)
+            found_form = self.after(_FORMS, end, _GAP_RE)
             if found_form is not None:
                 form, end = found_form.values[0], found_form.end
                 name_end = end
@@ -702,7 +606,7 @@ class _Reader:
                 s_start = adjacent.start("amount") if adjacent.group("amount") else adjacent.start("ratio")
                 s_end = end = adjacent.end()
                 if form is None:
-                    found_form = _FORMS.match_at(self.tokens, end, _GAP_RE)
+                    found_form = self.after(_FORMS, end, _GAP_RE)
                     if found_form is not None:
                         form = found_form.values[0]
             components.append((" ".join(words), strength, s_start, s_end))

@@ -44,6 +44,10 @@ Rules where the contract leaves room (see also the module constants):
   "dated" something is not the review's date; a "prior"/"previous" review yields to one
   that is not so called.
 
+Cue words are phrase tables (:mod:`imrparse.vocab.summary_cues`, :mod:`imrparse.vocab.persons`,
+in the syntax of :mod:`imrparse.text.phrases`); sentence ends follow the one rule of
+:mod:`imrparse.text.sentences`.
+
 Any input finishes in linear time (about 0.1-0.4 s for a megabyte, see the speed note
 below); on pathological input only the first _MAX_DATES dates and _MAX_CANDIDATES cues of
 each kind are examined.
@@ -55,22 +59,18 @@ import bisect
 import datetime as dt
 import itertools
 import re
-from typing import Iterable, Iterator
+from typing import Iterator
 
-from ..text.dates import find_dates, lower_keep_offsets
 from ..models import Patient, Sex, Span, Summary
-from ..vocab import numbers, persons
+from ..text import numbers
+from ..text.dates import find_dates
+from ..text.lowercase import lower_keep_offsets
+from ..text.phrases import PhraseSet, prepare
+from ..text.sentences import sentence_ends
+from ..vocab import persons
 from ..vocab import summary_cues as cues
-from ..vocab.abbreviations import NON_TERMINAL_ABBREVIATIONS
 
 __all__ = ["read_summary", "patient_completeness"]
-
-
-def _alt(phrases: Iterable[str]) -> str:
-    """A non-capturing alternation of literal phrases, longest first; a space matches any
-    run of white space."""
-    parts = sorted(set(phrases), key=lambda p: (-len(p), p))
-    return "(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts) + ")"
 
 
 # Speed: Python's regex engine only skips ahead quickly (in C) when a pattern begins with a
@@ -78,30 +78,6 @@ def _alt(phrases: Iterable[str]) -> str:
 # whole text runs on a lower-cased copy (same offsets), starts with a literal word (no
 # leading \b, look-behind or IGNORECASE), and checks the left word boundary afterwards with
 # _starts_word(); context before a cue is read from a short window behind it.
-
-
-_Trie = dict[str, "_Trie"]
-
-
-def _trie(phrases: Iterable[str]) -> str:
-    """Like :func:`_alt`, but shared prefixes are factored out ("p(?:atient|hysician|...)"),
-    so a long list of words costs a few steps per position instead of one per word."""
-    root: _Trie = {}
-    for phrase in set(phrases):
-        node = root
-        for ch in phrase:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: _Trie) -> str:
-        alts = [(r"\s+" if ch == " " else re.escape(ch)) + emit(child)
-                for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return "(?:" + body + ")?" if "" in node else body
-
-    return "(?:" + emit(root) + ")"
 
 
 # Caps on how many candidates of one kind are examined; real summaries have a handful, so
@@ -125,42 +101,20 @@ def _words(
     return itertools.islice(ok, _MAX_CANDIDATES)
 
 
-# --------------------------------------------------------------------------- sentences
-
-# A period that ends an abbreviation ("Dr.", "e.g."), a capital initial ("J.") or an
-# initialism ("U.S.") ends no sentence; checked by look-behinds right after the period.
-# (One look-behind per length: each must have a fixed width.)
-_NOT_AFTER_ABBREVIATION = "".join(
-    r"(?<!\b(?i:" + _trie(a for a in NON_TERMINAL_ABBREVIATIONS if len(a) == n) + r")\.)"
-    for n in sorted({len(a) for a in NON_TERMINAL_ABBREVIATIONS})
-) + r"(?<!\b[A-Z]\.)(?<!\.[A-Za-z]\.)"
-# A run of . ! ? (taken once, at its start) before white space; a period glued to the next
-# sentence ("2016.In"); a run of blank lines. Cheap tests come first.
-_SENT_END = re.compile(
-    r"[.!?\n](?:(?<=\n)[ \t]*\n(?:[ \t]*\n)*"
-    r"""|(?<![.!?][.!?])(?<=[.!?])(?=[.!?]*["')\]]*(?:\s|\Z))"""
-    + _NOT_AFTER_ABBREVIATION + r"""[.!?]*["')\]]*"""
-    r"|(?<=\.)(?=[A-Z][a-z])" + _NOT_AFTER_ABBREVIATION + ")"
-)
-
-
-def _terminators(text: str) -> tuple[list[int], list[int]]:
-    """Where sentences end: parallel lists of terminator starts and ends."""
-    spans = [m.span() for m in _SENT_END.finditer(text)]
-    return [a for a, _ in spans], [b for _, b in spans]
-
-
 class _Doc:
     """The summary text with its dates and sentence boundaries, found once."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.low = lower_keep_offsets(text)
+        self.searchable = prepare(text, self.low)
         self.dates: list[tuple[dt.date | None, int, int]] = list(
             itertools.islice(find_dates(text), _MAX_DATES)
         )
         self.date_starts = [s for _, s, _ in self.dates]
-        self.term_starts, self.term_ends = _terminators(text)
+        ends = sentence_ends(text)
+        self.term_starts = [a for a, _ in ends]
+        self.term_ends = [b for _, b in ends]
 
     def date_at(self, pos: int) -> tuple[dt.date | None, int, int] | None:
         i = bisect.bisect_left(self.date_starts, pos)
@@ -250,21 +204,23 @@ def _read_age(doc: _Doc) -> tuple[int, Span] | None:
 
 # --------------------------------------------------------------------------- sex
 
-_SEX_WORD = re.compile(_alt(persons.SEX_WORDS) + r"(?![\w-])")
-_OTHER_NOUN = _trie(persons.OTHER_PERSON_NOUNS)
+_SEX_WORD = re.compile(PhraseSet.of(persons.SEX_WORDS).pattern() + r"(?![\w-])")
+_OTHER_NOUN = PhraseSet.of(persons.OTHER_PERSON_NOUNS).pattern()
 _FOLLOWED_BY_OTHER = re.compile(r"\s*(?:(?P<adj>[a-z-]+)\s+)?" + _OTHER_NOUN + r"\b")
 _NOT_ADJECTIVES = frozenset({
     "who", "whose", "with", "that", "which", "and", "or", "is", "was", "has", "had", "in", "on",
     "at", "of", "for", "from", "to", "by", "the", "a", "an", "his", "her", "patient", "worker",
     "employee", "applicant", "claimant", "individual", "injured", "sustained", "reported",
 })
-_NEUTRAL_PAIR = re.compile("|".join(persons.NEUTRAL_PRONOUN_PAIRS) + r"(?!\w)")
-_PRONOUN = re.compile(_alt(persons.MALE_PRONOUNS + persons.FEMALE_PRONOUNS) + r"\b")
-_MENTION = re.compile(_trie(persons.PATIENT_NOUNS + persons.OTHER_PERSON_NOUNS) + r"\b")
+_NEUTRAL_PAIR = re.compile(PhraseSet.of(persons.NEUTRAL_PRONOUN_PAIRS).pattern() + r"(?!\w)")
+_PRONOUN = re.compile(PhraseSet.of(persons.MALE_PRONOUNS + persons.FEMALE_PRONOUNS).pattern() + r"\b")
+_MENTION = re.compile(
+    PhraseSet.of(persons.PATIENT_NOUNS + persons.OTHER_PERSON_NOUNS).pattern() + r"\b"
+)
 _PATIENT_NOUNS = frozenset(persons.PATIENT_NOUNS)
 # "The applicant is a ...", "the claimant, a ...": what follows describes the patient
 _PATIENT_IS_A = re.compile(
-    r"\b" + _trie(persons.PATIENT_NOUNS) + r"(?:\s+(?:is|was)(?:\s+now)?|\s*,)\s+an?\s+"
+    r"\b" + PhraseSet.of(persons.PATIENT_NOUNS).pattern() + r"(?:\s+(?:is|was)(?:\s+now)?|\s*,)\s+an?\s+"
     r"(?:[a-z-]+\s+){0,3}\Z"
 )
 _MALE = frozenset(persons.MALE_PRONOUNS)
@@ -348,7 +304,7 @@ _DOI_CUE = re.compile(  # on the lower-cased text
 )
 _DOI_ABBR_CUE = re.compile(r"D\.?O\.?I\b\.?")  # on the text: capitals only
 _DOI_AFTER_DATE = re.compile(
-    r"\s*\)?\s*,?\s*\(?\s*(?:(?:" + _alt(cues.INJURY_ADJECTIVES) + r")\s+)?"
+    r"\s*\)?\s*,?\s*\(?\s*(?:(?:" + PhraseSet.of(cues.INJURY_ADJECTIVES).pattern() + r")\s+)?"
     r"(?:date\s+of\s+injury|injury\s+date|" + _DOI_ABBR + r"|injury\b)",
     re.IGNORECASE,
 )
@@ -439,8 +395,8 @@ _UR_TERM = (
     r"(?:(?i:\butilization\s+review)(?:\s*\(\s*UR\s*\))?"
     r"|\bUR\b(?:\s*\((?i:\s*utilization\s+review[^()]{0,30})\))?)"
 )
-_UR_NOUNS = r"(?i:" + _alt(cues.UR_NOUNS) + r"s?)"
-_UR_LINKS = r"(?i:" + _alt(cues.UR_DATE_LINKS) + r")"
+_UR_NOUNS = r"(?i:" + PhraseSet.of(cues.UR_NOUNS).pattern() + r"s?)"
+_UR_LINKS = r"(?i:" + PhraseSet.of(cues.UR_DATE_LINKS).pattern() + r")"
 _UR_THEN_DATE = re.compile(
     _UR_TERM + r"(?:\s+" + _UR_NOUNS + r"){0,2}\s*,?\s*"
     r"(?:(?P<paren>\()\s*|(?P<link>" + _UR_LINKS + r")\s*:?\s*)"
@@ -544,7 +500,7 @@ def _read_ur_date(doc: _Doc) -> tuple[dt.date, Span] | None:
 # List cues, on the lower-cased text; each starts with a literal word (see _words()).
 _DX_STRONG = re.compile(
     r"diagnos(?:(?:es|is)\b(?:\s*,[^,.;:\n]{1,40},)?"
-    r"(?P<link>(?:\s+" + _alt(cues.DIAGNOSIS_LINK_WORDS) + r"\b){0,6})\s*(?P<colon>:)?"
+    r"(?P<link>(?:\s+" + PhraseSet.of(cues.DIAGNOSIS_LINK_WORDS).pattern() + r"\b){0,6})\s*(?P<colon>:)?"
     r"|ed\s+(?:(?:him|her|them)\s+)?(?P<dlink>with|as\s+having|as|having|to\s+have)\b\s*:?)"
 )
 # "undergoing treatment for", "being treated for": the anchor, then the word before it.
@@ -556,8 +512,8 @@ _TX_STRONG = re.compile(
     r"treatments?\b"
     r"(?:\s*,?\s*(?:and|&|/)\s*(?:diagnostics?(?:\s+(?:studies|testing|tests|evaluations?))?"
     r"|evaluations?|testing|imaging))?"
-    r"(?:\s+" + _alt(cues.TREATMENT_QUALIFIERS) + r")?"
-    r"(?:\s+" + _alt(cues.TREATMENT_LINK_WORDS) + r"\b){0,4}"
+    r"(?:\s+" + PhraseSet.of(cues.TREATMENT_QUALIFIERS).pattern() + r")?"
+    r"(?:\s+" + PhraseSet.of(cues.TREATMENT_LINK_WORDS).pattern() + r"\b){0,4}"
     r"\s*(?:include[sd]?\b|including\b|consist(?:s|ed)?\s+of\b|consisting\s+of\b"
     r"|comprised\s+of\b|:)"
     r"\s*:?"
@@ -569,7 +525,7 @@ _TX_WEAK = re.compile(
     r"|following\s+treatments?\b\s*:?"
 )
 _TX_WEAK_BEFORE = re.compile(r"\b(?:has|have|had|was|were|is|are|been)\s+(?:[a-z]+ly\s+)?\Z")
-_TX_BLOCKERS = re.compile(_alt(cues.TREATMENT_BLOCKERS) + r"\s+\Z")
+_TX_BLOCKERS = re.compile(PhraseSet.of(cues.TREATMENT_BLOCKERS).pattern() + r"\s+\Z")
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _LIST_STOP = re.compile(
@@ -585,7 +541,7 @@ _LIST_STOP = re.compile(
     r"|\s+that\s+(?:was|were|is|are|has|have|had|did|provided|helped|resulted|failed)\b",
     re.IGNORECASE,
 )
-_PROTECTED = re.compile("|".join(cues.PROTECTED_PHRASES), re.IGNORECASE)
+_PROTECTED = PhraseSet.of(cues.PROTECTED_PHRASES)
 _AND = re.compile(r"\s+(?:and|&)\s+", re.IGNORECASE)
 _LEAD = re.compile(
     r"""(?:\s|["'`:]|\(?\d{1,2}\)|\b[a-z]\)"""
@@ -599,10 +555,10 @@ _SPACES = re.compile(r"\s+")
 _FILLERS = frozenset(f.rstrip(".") for f in cues.LIST_FILLERS)
 _SUFFIXES = frozenset(cues.ENCOUNTER_SUFFIXES)
 _NOT_A_LIST_START = re.compile(
-    _alt(cues.NOT_A_LIST_START) + r"\b|\d+\s*(?:days?|weeks?|months?|years?)\b", re.IGNORECASE
+    PhraseSet.of(cues.NOT_A_LIST_START).pattern() + r"\b|\d+\s*(?:days?|weeks?|months?|years?)\b", re.IGNORECASE
 )
 _TRAILING_QUALIFIER = re.compile(
-    r"(?:\s*,)?\s+" + _alt(cues.TRAILING_QUALIFIERS) + r"\s*\Z", re.IGNORECASE
+    r"(?:\s*,)?\s+" + PhraseSet.of(cues.TRAILING_QUALIFIERS).pattern() + r"\s*\Z", re.IGNORECASE
 )
 
 
@@ -610,9 +566,10 @@ def _fold(s: str) -> str:
     return _SPACES.sub(" ", s).strip().casefold()
 
 
-def _opaque(text: str, start: int, end: int) -> list[bool]:
-    """Which positions of ``text[start:end]`` lie inside parentheses, brackets or a fixed
-    phrase, where separators do not split."""
+def _opaque(doc: _Doc, start: int, end: int) -> list[bool]:
+    """Which positions of ``doc.text[start:end]`` lie inside parentheses, brackets or a
+    fixed phrase, where separators do not split."""
+    text = doc.text
     n = end - start
     mask = [False] * n
     stack: list[int] = []
@@ -625,8 +582,8 @@ def _opaque(text: str, start: int, end: int) -> list[bool]:
             if not stack:
                 for k in range(j, i + 1):
                     mask[k] = True
-    for m in _PROTECTED.finditer(text, start, end):
-        for k in range(m.start() - start, m.end() - start):
+    for m in _PROTECTED.find_all(doc.searchable, start, end):
+        for k in range(m.start - start, m.end - start):
             mask[k] = True
     return mask
 
@@ -684,7 +641,7 @@ def _list_items(doc: _Doc, start: int, *, treatments: bool = False) -> list[tupl
         end = stop.start()
     if end <= start:
         return []
-    mask = _opaque(text, start, end)
+    mask = _opaque(doc, start, end)
     free_semicolon = any(text[i] == ";" and not mask[i - start] for i in range(start, end))
     seps = ";" if free_semicolon else ",;"
     raw: list[tuple[int, int]] = []

@@ -25,7 +25,6 @@ import io
 import os
 import pickle
 import re
-import sys
 from pathlib import Path
 from typing import Any, Iterator, NoReturn
 
@@ -273,68 +272,207 @@ def build_parser(name: str, transformer: lark.Transformer[Any, Any] | None = Non
     return _open(name, options)
 
 
+# --------------------------------------------------------------------------- first characters
+
+# Characters that re's IGNORECASE matches besides the two cases of an ASCII letter.
+_FOLDS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+_SPECIAL = frozenset(".^$*+?{}[]\\|()")
+_REPEAT = re.compile(r"\{(\d*)(,?)(\d*)\}")
+_ESCAPED = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v", "a": "\a"}
+_ZERO_WIDTH_ESCAPES = frozenset("bBAZ")
+_SCOPED_FLAGS = re.compile(r"([aiLmsux]*)(?:-([imsx]+))?:")  # after "(?"
+
+
+class _Unsure(Exception):
+    """The pattern uses something the reader below does not know: no prefilter."""
+
+
+def _cased(chars: set[str] | None, ignorecase: bool) -> set[str] | None:
+    if chars is None or not ignorecase:
+        return chars
+    out: set[str] = set()
+    for ch in chars:
+        if ch.isascii():
+            low = ch.lower()
+            out.update((low, ch.upper()), _FOLDS.get(low, ""))
+        elif ch.lower() == ch.upper():
+            out.add(ch)  # no case: a digit, a mark
+        else:
+            return None  # a non-ASCII letter: its case folds are re's business
+    return out
+
+
+class _FirstChars:
+    """A reader of the regular expressions that grammar terminals are written in:
+    literals, escapes, classes, groups (named, non-capturing, with scoped flags),
+    look-arounds, alternation and repeats. For a (sub)pattern it answers the set of
+    characters a match can start with (``None``: unknown) and whether it can match the
+    empty string; it raises :class:`_Unsure` on syntax it does not read."""
+
+    def __init__(self, pattern: str) -> None:
+        self.p = pattern
+        self.i = 0
+
+    def peek(self, k: int = 0) -> str:
+        j = self.i + k
+        return self.p[j] if j < len(self.p) else ""
+
+    def alternation(self, icase: bool) -> tuple[set[str] | None, bool]:
+        chars, nullable = self.sequence(icase)
+        while self.peek() == "|":
+            self.i += 1
+            more, null = self.sequence(icase)
+            chars = None if chars is None or more is None else chars | more
+            nullable = nullable or null
+        return chars, nullable
+
+    def sequence(self, icase: bool) -> tuple[set[str] | None, bool]:
+        chars: set[str] | None = set()
+        nullable = True  # until a piece that must consume a character
+        while self.peek() not in ("", "|", ")"):
+            piece, null = self.atom(icase)
+            null = self.repeat() or null
+            if nullable:  # later pieces are read only to find the sequence's end
+                chars = None if chars is None or piece is None else chars | piece
+                nullable = null
+        return chars, nullable
+
+    def repeat(self) -> bool:
+        """Skip a repeat after an atom; whether it allows none."""
+        ch = self.peek()
+        if ch in ("*", "?", "+"):
+            self.i += 1
+            allows_none = ch != "+"
+        elif ch == "{" and (m := _REPEAT.match(self.p, self.i)) and (m.group(1) or m.group(3)):
+            self.i = m.end()
+            allows_none = not m.group(1) or int(m.group(1)) == 0
+        else:
+            return False
+        if self.peek() in ("?", "+"):  # lazy or possessive
+            self.i += 1
+        return allows_none
+
+    def atom(self, icase: bool) -> tuple[set[str] | None, bool]:
+        ch = self.peek()
+        self.i += 1
+        if ch == "(":
+            return self.group(icase)
+        if ch == "[":
+            return _cased(self.char_class(), icase), False
+        if ch == "\\":
+            return self.escape(icase)
+        if ch in ("^", "$"):
+            return set(), True
+        if ch == ".":
+            return None, False
+        if ch == "{" or ch not in _SPECIAL:  # "{" that starts no repeat is itself
+            return _cased({ch}, icase), False
+        raise _Unsure  # a repeat with nothing to repeat
+
+    def escape(self, icase: bool) -> tuple[set[str] | None, bool]:
+        ch = self.peek()
+        self.i += 1
+        if ch in _ZERO_WIDTH_ESCAPES:
+            return set(), True
+        if ch in _ESCAPED:
+            return {_ESCAPED[ch]}, False
+        if ch and not ch.isalnum():
+            return _cased({ch}, icase), False
+        if ch in ("d", "D", "w", "W", "s", "S"):
+            return None, False  # any Unicode digit, letter, space ...
+        raise _Unsure  # \x.., \u...., back references
+
+    def char_class(self) -> set[str] | None:
+        known = self.peek() != "^"  # a negated class: unknown
+        if not known:
+            self.i += 1
+        chars: set[str] = set()
+        first = True
+        while True:
+            ch = self.peek()
+            if ch == "":
+                raise _Unsure
+            if ch == "]" and not first:
+                self.i += 1
+                return chars if known else None
+            first = False
+            lo = self.class_char()
+            if self.peek() == "-" and self.peek(1) not in ("]", ""):
+                self.i += 1
+                hi = self.class_char()
+                if lo is None or hi is None or ord(hi) - ord(lo) >= 64:
+                    known = False  # a wide range: no use as a prefilter
+                else:
+                    chars.update(chr(c) for c in range(ord(lo), ord(hi) + 1))
+            elif lo is None:
+                known = False
+            else:
+                chars.add(lo)
+
+    def class_char(self) -> str | None:
+        """One character of a class, or ``None`` for \\d, \\s, \\w ..."""
+        ch = self.peek()
+        self.i += 1
+        if ch != "\\":
+            return ch
+        esc = self.peek()
+        self.i += 1
+        if esc in _ESCAPED:
+            return _ESCAPED[esc]
+        if esc and not esc.isalnum():
+            return esc
+        if esc in ("d", "D", "w", "W", "s", "S"):
+            return None
+        raise _Unsure
+
+    def group(self, icase: bool) -> tuple[set[str] | None, bool]:
+        if self.peek() != "?":
+            return self.closed(icase)  # a capturing group
+        self.i += 1
+        kind = self.peek()
+        if kind == ":":
+            self.i += 1
+            return self.closed(icase)
+        if kind == "P" and self.peek(1) == "<":
+            end = self.p.find(">", self.i)
+            if end < 0:
+                raise _Unsure
+            self.i = end + 1
+            return self.closed(icase)
+        if kind in ("=", "!") or (kind == "<" and self.peek(1) in ("=", "!")):
+            self.i += 1 if kind != "<" else 2
+            self.closed(icase)  # a look-around consumes nothing
+            return set(), True
+        m = _SCOPED_FLAGS.match(self.p, self.i)
+        if m is None or "x" in (m.group(1) or "") or "L" in (m.group(1) or ""):
+            raise _Unsure  # global flags, verbose patterns, conditionals, comments
+        self.i = m.end()
+        on, off = m.group(1) or "", m.group(2) or ""
+        return self.closed(("i" in on or icase) and "i" not in off)
+
+    def closed(self, icase: bool) -> tuple[set[str] | None, bool]:
+        result = self.alternation(icase)
+        if self.peek() != ")":
+            raise _Unsure
+        self.i += 1
+        return result
+
+
 def first_characters(pattern: str) -> frozenset[str] | None:
     """The characters a match of ``pattern`` can start with, or ``None`` when that set
-    is unknown or unbounded (then no prefilter can be built)."""
-    if sys.version_info >= (3, 11):
-        import re._parser as sre_parse
-    else:  # pragma: no cover
-        import sre_parse
-    from re import IGNORECASE
+    is unknown or unbounded (then no prefilter can be built).
 
-    constants = sre_parse  # the opcode names are re-exported there
+    Reads the subset of regular expressions that grammar terminals use (see
+    :class:`_FirstChars`); anything else (``.``, ``\\d``, ``\\s``, a negated or wide
+    class, global or verbose flags) gives ``None``, as does a pattern that can match
+    the empty string. Under ``(?i:...)`` an ASCII letter stands for both its cases and
+    the few other characters ``re`` folds to it (the Kelvin sign for "k").
+    """
+    reader = _FirstChars(pattern)
     try:
-        parsed = sre_parse.parse(pattern)
-    except Exception:
+        chars, nullable = reader.alternation(False)
+    except _Unsure:
         return None
-
-    def first(items: Any, flags: int) -> tuple[set[str] | None, bool]:
-        found: set[str] = set()
-        for op, av in items:
-            chars, nullable = one(op, av, flags)
-            if chars is None:
-                return None, False
-            found |= chars
-            if not nullable:
-                return found, False
-        return found, True
-
-    def one(op: Any, av: Any, flags: int) -> tuple[set[str] | None, bool]:
-        if op is constants.LITERAL:
-            ch = chr(av)
-            return ({ch, ch.swapcase()} if flags & IGNORECASE else {ch}), False
-        if op is constants.IN:
-            chars: set[str] = set()
-            for sub_op, sub_av in av:
-                if sub_op is constants.LITERAL:
-                    chars.add(chr(sub_av))
-                elif sub_op is constants.RANGE and sub_av[1] - sub_av[0] < 64:
-                    chars.update(chr(c) for c in range(sub_av[0], sub_av[1] + 1))
-                else:
-                    return None, False
-            if flags & IGNORECASE:
-                chars |= {c.swapcase() for c in chars}
-            return chars, False
-        if op is constants.BRANCH:
-            union: set[str] = set()
-            nullable = False
-            for branch in av[1]:
-                chars_b, null_b = first(branch, flags)
-                if chars_b is None:
-                    return None, False
-                union |= chars_b
-                nullable = nullable or null_b
-            return union, nullable
-        if op is constants.SUBPATTERN:
-            _group, add_flags, del_flags, sub = av
-            return first(sub, (flags | add_flags) & ~del_flags)
-        if op in (constants.MAX_REPEAT, constants.MIN_REPEAT):
-            low, _high, sub = av
-            chars_r, null_r = first(sub, flags)
-            return chars_r, null_r or low == 0
-        if op in (constants.AT, constants.ASSERT, constants.ASSERT_NOT):
-            return set(), True
-        return None, False
-
-    chars, nullable = first(parsed, parsed.state.flags)
-    return None if chars is None or nullable or not chars else frozenset(chars)
+    if reader.i != len(pattern) or chars is None or nullable or not chars:
+        return None
+    return frozenset(chars)

@@ -21,9 +21,10 @@ that do not depend on the layout:
    to the letter (fields reflowed, spans in the input) and reports a missing part with
    its place (:meth:`Builder.missing`).
 
-Plus a few helpers for item headlines: :func:`last_sentence_end`, :func:`list_number`,
-:func:`subfield`. A new layout needs a grammar, the names of its content terminals and
-its builder; see docs/layouts.md for a worked example (``imrparse.builtin.layouts.notice_2013``).
+Plus a few helpers for item headlines: :func:`last_sentence_end` (from
+:mod:`imrparse.text.sentences`), :func:`list_number`, :func:`subfield`. A new layout
+needs a grammar, the names of its content terminals and its builder; see docs/layouts.md
+for a worked example (``imrparse.builtin.layouts.notice_2013``).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ import lark
 from ..errors import ImrParseError, UnrecognizedLayout
 from ..models import Span
 from ..text.reflow import Field
+from ..text.sentences import last_sentence_end
 from ..text.textmap import Edit, MappedText
 from .context import ParseContext
 from .grammar import first_characters
@@ -55,8 +57,6 @@ __all__ = [
     "subfield",
     "last_sentence_end",
     "list_number",
-    "ABBREVIATIONS",
-    "LIST_NUMBER",
 ]
 
 # ---------------------------------------------------------------------------------------
@@ -409,34 +409,6 @@ def subfield(field: Field, start: int, end: int) -> Field:
 # Headline helpers
 # ---------------------------------------------------------------------------------------
 
-#: Words that end in a period without ending a sentence (lower case, without the period).
-ABBREVIATIONS = frozenset(
-    "dr mr mrs ms no nos vs etc approx inc st jr sr qty pt pts dept fig ref e.g i.e "
-    "b.i.d t.i.d q.i.d p.o p.r.n q.d q.h h.s a.m p.m u.s oz lb lbs ca".split()
-)
-# A sentence ends at . ! or ? (closing quotes/brackets allowed) followed by white space,
-# or glued straight to a capital letter as PDF page joins leave it ("necessary.Nerve").
-_SENTENCE_END_RE = re.compile(r"[.!?][\"')\]]*(?:[ \n]+|(?=[A-Z]))")
-_WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
-
-
-def last_sentence_end(window: str, abbreviations: Collection[str] = ABBREVIATIONS) -> int | None:
-    """Offset just after the last sentence end inside ``window`` (not at its very end),
-    skipping periods after single letters and ``abbreviations``; None when there is none."""
-    last = None
-    for m in _SENTENCE_END_RE.finditer(window):
-        word = _WORD_BEFORE_RE.search(window, max(0, m.start() - 24), m.start())
-        if word and window[m.start()] == ".":
-            w = word.group(1).lower()
-            if len(w) == 1 or w in abbreviations or w.rstrip(".") in abbreviations:
-                continue
-        if m.end() < len(window):
-            last = m.end()
-    return last
-
-
-#: A list number opening a headline: "1)", "2.", "(3)".
-LIST_NUMBER = r"(?:\(\s*\d{1,3}\s*\)|\d{1,3}\s*[.)])"
 _LIST_NUMBER_RE = re.compile(r"\s*(?:\(\s*(\d{1,3})\s*\)|(\d{1,3})\s*[.)])\s*")
 
 

@@ -41,7 +41,7 @@ from __future__ import annotations
 import re
 from typing import Iterator, NamedTuple
 
-from .kit import ABBREVIATIONS, last_sentence_end
+from ..text.sentences import last_sentence_end, period_ends_sentence
 
 __all__ = ["PREAMBLE_WORDS_RE", "Partial", "preamble_start", "read_partial"]
 
@@ -129,7 +129,6 @@ _COMMA_RE = re.compile(r"[,;]\s*")
 # A clause ends at a sentence end or a semicolon.
 _CLAUSE_END_RE = re.compile(r"[.;](?:[\"')\]]*)(?=\s|$)")
 _SENTENCE_END_RE = re.compile(r"[.](?:[\"')\]]*)(?=\s|$)")
-_WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 # How far back a preamble may reach (sentences, and characters per sentence): preambles
 # are a few sentences; the bound keeps the segmenter linear on any input.
@@ -199,12 +198,8 @@ def _clauses(s: str, start: int, end: int, ends: re.Pattern[str] = _CLAUSE_END_R
     cuts: list[tuple[int, int]] = []
     at = start
     for m in ends.finditer(s, start, end):
-        if s[m.start()] == ".":
-            word = _WORD_BEFORE_RE.search(s, max(start, m.start() - 24), m.start())
-            if word is not None:
-                w = word.group(1).lower()
-                if len(w) == 1 or w in ABBREVIATIONS or w.rstrip(".") in ABBREVIATIONS:
-                    continue
+        if s[m.start()] == "." and not period_ends_sentence(s, m.start()):
+            continue
         cuts.append((at, m.end()))
         at = m.end()
     cuts.append((at, end))

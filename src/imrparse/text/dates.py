@@ -8,7 +8,9 @@ import heapq
 import re
 from typing import Iterator
 
-__all__ = ["DATE_PATTERN", "find_dates", "parse_date", "two_digit_year", "lower_keep_offsets"]
+from .lowercase import lower_keep_offsets
+
+__all__ = ["DATE_PATTERN", "find_dates", "parse_date", "two_digit_year"]
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -59,16 +61,6 @@ def _from_match(m: re.Match[str]) -> dt.date | None:
     except ValueError:
         # 2/30/2016 and the like: the shape of a date with an impossible value.
         return None
-
-
-_ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
-
-
-def lower_keep_offsets(text: str) -> str:
-    """``text`` lower-cased with every character at the same offset (``str.lower`` may
-    lengthen a few characters such as "\u0130"; then only A-Z are lowered)."""
-    low = text.lower()
-    return low if len(low) == len(text) else text.translate(_ASCII_LOWER)
 
 
 # Where a date can start: a digit followed by the rough shape of a date, or a month

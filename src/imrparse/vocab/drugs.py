@@ -2,8 +2,9 @@
 
 Each class is a table of ``(name, generic)``: ``name`` is the spelling a request's
 ``drug`` is given (brands as the brand writes itself, generics capitalised), ``generic``
-the active ingredient(s), lower case, combinations joined with "/".  Names are matched as
-described in :mod:`.services` (case-insensitive, "-", "/" and spaces interchangeable).
+the active ingredient(s), lower case, combinations joined with "/".  Names are phrases read
+loosely, as described in :mod:`.services` (case-insensitive, "-", "/" and spaces
+interchangeable).
 
 :data:`SALT_SUFFIXES` and :data:`RELEASE_SUFFIXES` are the words a request may write
 after a name and that stay part of the drug ("Oxycodone HCL ER"); :data:`DOSAGE_FORMS`

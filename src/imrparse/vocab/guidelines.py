@@ -1,24 +1,16 @@
 """Guideline vocabularies for the citation parser (:mod:`imrparse.fields.citations`).
 
-Plain data only: the parser compiles its patterns from these tables at import, so a new
+Plain data only: the parser reads these tables as phrase sets on first use, so a new
 way of writing a guideline, chapter or section is one line here, not a new regex.
 
-Phrase syntax
--------------
-Every name below is a *phrase*, matched like this:
-
-* words match without regard to case, with any run of white space between them;
-* a name that is one all-capitals word (``ACP``, ``NICE``) must be written in capitals
-  in the letter too, except the acronyms in :data:`ANY_CASE_ACRONYMS`;
-* ``&`` and ``and`` match each other (``Knee & Leg`` matches ``Knee and leg``);
-* a comma is optional (``Forearm, Wrist, & Hand`` matches ``Forearm wrist and hand``);
-* ``-`` between two words matches a hyphen (spaced or not), white space or nothing
-  (``Post-surgical`` matches ``Postsurgical``; ``Low Back - Lumbar`` matches ``Low back lumbar``);
-* ``Guideline`` and ``Guidelines`` match each other; an apostrophe matches ``'``, ``’`` or
-  nothing; a ``.`` after a word is optional;
-* parentheses match with optional white space inside.
-
-Longer phrases win over their prefixes wherever two could match at one place.
+Every name below is a *phrase* in the syntax of :mod:`imrparse.text.phrases`: any case
+and any white space between words; ``&`` and ``and`` alike (``Knee & Leg`` is also "Knee
+and leg"), a comma optional (``Forearm, Wrist, & Hand``), a hyphen also a space or
+nothing (``Post-surgical`` is "Postsurgical"), an apostrophe optional, a period after a
+word optional, ``Guideline(s)`` either number. A name that is one word in capitals
+(``ACP``, ``NICE``, ``TBI``) is an acronym and must be written in capitals in the letter
+too, except those in :data:`ANY_CASE_ACRONYMS`. Longer names win over their prefixes
+wherever two could match at one place.
 
 Guideline short names (``Citation.guideline``)
 ----------------------------------------------
@@ -80,38 +72,38 @@ GUIDELINES: tuple[GuidelineInfo, ...] = (
         "MTUS", "Medical Treatment Utilization Schedule", "Medical Treatment Utilization Schedules",
     )),
     GuidelineInfo("CPMTG", "MTUS Chronic Pain Medical Treatment Guidelines (2009, 2016)", True, (
-        "Chronic Pain Medical Treatment Guidelines", "Chronic Pain Medical Treatment",
-        "Chronic Pain Treatment Guidelines", "Chronic Pain Medical Guidelines",
-        "Chronic Pain Guidelines", "Chronic Pain Medical Treatment Guideline Schedule", "CPMTG",
+        "Chronic Pain Medical Treatment Guideline(s)", "Chronic Pain Medical Treatment",
+        "Chronic Pain Treatment Guideline(s)", "Chronic Pain Medical Guideline(s)",
+        "Chronic Pain Guideline(s)", "Chronic Pain Medical Treatment Guideline(s) Schedule", "CPMTG",
     )),
     GuidelineInfo("OTG", "MTUS Opioids Treatment Guidelines (2016)", True, (
-        "Opioids Treatment Guidelines", "Opioids Treatment", "Opioid Treatment",
-        "Opioids Guidelines", "Opioid Guidelines",
+        "Opioids Treatment Guideline(s)", "Opioids Treatment", "Opioid Treatment",
+        "Opioids Guideline(s)", "Opioid Guideline(s)",
     )),
     GuidelineInfo("AMTG", "MTUS Acupuncture Medical Treatment Guidelines (2007)", True, (
-        "Acupuncture Medical Treatment Guidelines", "Acupuncture Medical Treatment",
-        "Acupuncture Treatment Guidelines", "Acupuncture Treatment", "Acupuncture Guidelines",
+        "Acupuncture Medical Treatment Guideline(s)", "Acupuncture Medical Treatment",
+        "Acupuncture Treatment Guideline(s)", "Acupuncture Treatment", "Acupuncture Guideline(s)",
         "AMTG",
     )),
     GuidelineInfo("PTG", "MTUS Postsurgical Treatment Guidelines (2009)", True, (
-        "Post-surgical Treatment Guidelines", "Post-surgical Treatment", "Post-surgical Guidelines",
-        "Post-operative Treatment Guidelines", "PTG",
+        "Post-surgical Treatment Guideline(s)", "Post-surgical Treatment", "Post-surgical Guideline(s)",
+        "Post-operative Treatment Guideline(s)", "PTG",
     )),
     # --- the two guidelines of the MTUS evidence search sequence ---
     GuidelineInfo("ACOEM", "ACOEM Occupational Medicine Practice Guidelines", None, (
         "ACOEM", "American College of Occupational and Environmental Medicine",
-        "Occupational Medicine Practice Guidelines", "Occupational Medicine Practice Guideline",
+        "Occupational Medicine Practice Guideline(s)",
     )),
     GuidelineInfo("ODG", "Official Disability Guidelines (Work Loss Data Institute)", False, (
-        "Official Disability Guidelines", "Official Disability Guides", "ODG",
+        "Official Disability Guideline(s)", "Official Disability Guides", "ODG",
         "Work Loss Data Institute", "Treatment in Workers' Compensation",
         "Treatment in Workers' Comp", "ODG-TWC", "TWC",
-        "Integrated Treatment/Disability Duration Guidelines",
+        "Integrated Treatment/Disability Duration Guideline(s)",
     )),
     # --- other guideline bodies and references ---
     GuidelineInfo("Other", "an unnamed 'Other Medical Treatment Guideline'", False, (
-        "Other Medical Treatment Guideline or Medical Evidence", "Other Medical Treatment Guidelines",
-        "Other Medical Evidence", "Other Evidence Based Guidelines", "Other Guidelines",
+        "Other Medical Treatment Guideline(s) or Medical Evidence", "Other Medical Treatment Guideline(s)",
+        "Other Medical Evidence", "Other Evidence Based Guideline(s)", "Other Guideline(s)",
     )),
     GuidelineInfo("ACP", "American College of Physicians", False, (
         "American College of Physicians", "ACP",
@@ -161,7 +153,7 @@ GUIDELINES: tuple[GuidelineInfo, ...] = (
         "Guides to the Evaluation of Permanent Impairment", "American Medical Association", "AMA",
     )),
     GuidelineInfo("Colorado", "Colorado Division of Workers' Compensation Medical Treatment Guidelines", False, (
-        "Colorado Division of Workers' Compensation", "Colorado Medical Treatment Guidelines",
+        "Colorado Division of Workers' Compensation", "Colorado Medical Treatment Guideline(s)",
     )),
     GuidelineInfo("Washington", "Washington State Department of Labor and Industries guidelines", False, (
         "Washington State Department of Labor and Industries", "Washington State Labor and Industries",
@@ -185,8 +177,9 @@ ANY_CASE_ACRONYMS: frozenset[str] = frozenset({"MTUS", "ACOEM", "ODG", "CPMTG", 
 #: Words that belong to a guideline's name as written but name no part of it
 #: ("ACOEM Practice Guidelines", "MTUS Guideline in ACOEM", "Non-MTUS Citation").
 NAME_FILLERS: tuple[str, ...] = (
-    "Occupational Medicine Practice Guidelines", "Practice Guidelines", "Medical Treatment Guidelines",
-    "Treatment Guidelines", "Guidelines", "Guides", "Citation", "Evidence-based Guidelines",
+    "Occupational Medicine Practice Guideline(s)", "Practice Guideline(s)",
+    "Medical Treatment Guideline(s)", "Treatment Guideline(s)", "Guideline(s)", "Guides",
+    "Citation", "Evidence-based Guideline(s)",
 )
 
 #: Web hosts (or their tails) that identify a guideline when a citation only gives a URL.

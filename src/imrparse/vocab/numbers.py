@@ -1,10 +1,11 @@
-"""Number words ("five", "twenty-four") and the quantifiers that make a number a minimum."""
+"""Number words ("five", "twenty") and the quantifiers that make a number a minimum.
+
+Read by :mod:`imrparse.text.numbers` ("twenty-four" is 24).
+"""
 
 from __future__ import annotations
 
-import re
-
-__all__ = ["UNITS", "TENS", "NUMBER_WORD_PATTERN", "MIN_QUANTIFIERS", "number_value"]
+__all__ = ["UNITS", "TENS", "MIN_QUANTIFIERS"]
 
 UNITS: dict[str, int] = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -17,32 +18,9 @@ TENS: dict[str, int] = {
     "eighty": 80, "ninety": 90,
 }
 
-_UNIT = "|".join(sorted(UNITS, key=len, reverse=True))
-_DIGIT = "one|two|three|four|five|six|seven|eight|nine"
-_TEN = "|".join(TENS)
-#: One number written in words, 0-99: "five", "twenty", "twenty-four", "twenty four".
-#: Use with re.IGNORECASE; it has no groups.
-NUMBER_WORD_PATTERN = rf"\b(?:(?:{_TEN})(?:[- ](?:{_DIGIT})\b)?|(?:{_UNIT}))\b"
-
-#: Words before a number that make it a lower bound: "more than five years" is at least 5.
+#: Words before a number that make it a lower bound: "more than five years" is at least 5
+#: (phrases, see :mod:`imrparse.text.phrases`).
 MIN_QUANTIFIERS: tuple[str, ...] = (
     "more than", "over", "at least", "a minimum of", "minimum of", "in excess of",
     "greater than", "no less than", "not less than", "upwards of", "upward of",
 )
-
-_SPLIT = re.compile(r"[- ]+")
-
-
-def number_value(word: str) -> int | None:
-    """``"24"`` -> 24, ``"five"`` -> 5, ``"Twenty-Four"`` -> 24; ``None`` for anything else."""
-    w = word.strip().lower()
-    if w.isascii() and w.isdigit():
-        return int(w)
-    parts = [p for p in _SPLIT.split(w) if p]
-    if len(parts) == 1:
-        if parts[0] in UNITS:
-            return UNITS[parts[0]]
-        return TENS.get(parts[0])
-    if len(parts) == 2 and parts[0] in TENS and parts[1] in UNITS and 1 <= UNITS[parts[1]] <= 9:
-        return TENS[parts[0]] + UNITS[parts[1]]
-    return None

@@ -1,7 +1,7 @@
 """Words for the people a case summary talks about: the patient, everyone else, and sex.
 
 Used to read the patient's sex and to tell the patient's pronouns from a physician's.
-All entries are lower case; match them case-insensitively on word boundaries.
+All entries are lower case phrases (:mod:`imrparse.text.phrases`).
 """
 
 from __future__ import annotations
@@ -21,12 +21,10 @@ MALE_PRONOUNS: tuple[str, ...] = ("he", "him", "his", "himself")
 FEMALE_PRONOUNS: tuple[str, ...] = ("she", "her", "hers", "herself")
 
 #: Both-sex forms, ignored when counting pronouns ("he/she", "his or her", "s/he").
-#: Regex fragments; "/" may have spaces around it.
 NEUTRAL_PRONOUN_PAIRS: tuple[str, ...] = (
-    r"he\s*/\s*she", r"she\s*/\s*he", r"his\s*/\s*her", r"her\s*/\s*his", r"him\s*/\s*her",
-    r"her\s*/\s*him", r"himself\s*/\s*herself", r"herself\s*/\s*himself", r"s\s*/\s*he",
-    r"\(s\)he", r"he\s+or\s+she", r"she\s+or\s+he", r"his\s+or\s+her", r"her\s+or\s+his",
-    r"him\s+or\s+her", r"her\s+or\s+him", r"himself\s+or\s+herself", r"his\s*/\s*hers",
+    "he/she", "she/he", "his/her", "her/his", "him/her", "her/him", "himself/herself",
+    "herself/himself", "s/he", "(s)he", "he or she", "she or he", "his or her", "her or his",
+    "him or her", "her or him", "himself or herself", "his/hers",
 )
 
 #: Nouns that name the patient in these summaries.

@@ -2,9 +2,10 @@
 
 Every table maps a *phrase* to the canonical name of the specific service it names, or to
 ``None`` when the phrase names only the category ("physical therapy", "office visit").
-Phrases are matched case-insensitively on word boundaries; a space, hyphen, slash or
-apostrophe in a phrase matches any run of those characters or none ("x-ray" matches
-"X-Ray", "xray" and "x ray"), and a final "s"/"es" plural is always allowed.
+Phrases are written in the syntax of :mod:`imrparse.text.phrases` and read loosely, as
+requests are written: in any case, on word boundaries, words parted by any mark or
+none ("x-ray" matches "X-Ray", "xray" and "x ray"; "&" and "and" are one), and a final
+"s"/"es" plural always allowed.
 
 Which category wins when a request names several is decided by :data:`RANK`: the highest
 rank wins, and among equal ranks the phrase that comes first in the request.  Injections
@@ -39,7 +40,6 @@ __all__ = [
     "OTHER_SERVICES",
     "GENERIC_CUES",
     "NEUTRAL_PHRASES",
-    "REMAINING_PORTION_PATTERN",
     "TIMES_WORDS",
 ]
 
@@ -312,13 +312,6 @@ NEUTRAL_PHRASES: tuple[str, ...] = (
     "retrospective", "retro", "prospective", "request for", "date of service", "DOS",
     "as an outpatient", "as a outpatient", "outpatient", "orthopedic", "orthopaedic", "ortho",
     "medical necessity", "affected area", "as needed", "by mouth", "orally", "apply",
-)
-
-#: "... was the original request. ... The remaining IMR eligible portion of the original
-#: request, X": only X is the disputed service.
-REMAINING_PORTION_PATTERN = (
-    r"remaining\s+(?:IMR[\s-]*eligible\s+)?portion\s+of\s+the\s+original\s+request"
-    r"(?:\s*is\b)?(?:\s*[,:;])?\s*(?:(?:is|for)\s+)?"
 )
 
 #: Frequency adverbs: "twice a week" is 2 times a week (other number words are in

@@ -3,14 +3,12 @@
 Only consulted to decide whether an "and"/"&" or a comma lies *inside* one name
 ("Physical Medicine and Rehabilitation", "Endocrinology, Diabetes and Metabolism") when a
 subspecialty list is split; names not listed here are still extracted as written.
-Compare with :func:`fold`.
+Names are phrases (:mod:`imrparse.text.phrases`): "&" and "and" are one.
 """
 
 from __future__ import annotations
 
-import re
-
-__all__ = ["SPECIALTIES", "SUBSPECIALTIES", "KNOWN_NAMES", "fold"]
+__all__ = ["SPECIALTIES", "SUBSPECIALTIES"]
 
 SPECIALTIES: tuple[str, ...] = (
     "Addiction Medicine", "Allergy and Immunology", "Anesthesiology", "Chiropractor",
@@ -43,14 +41,3 @@ SUBSPECIALTIES: tuple[str, ...] = (
     "Aerospace Medicine", "Public Health and General Preventive Medicine",
     "Medical Toxicology", "Headache Medicine", "Interventional Pain Management",
 )
-
-_SPACE = re.compile(r"\s+")
-
-
-def fold(name: str) -> str:
-    """A name reduced for comparison: case folded, "&" read as "and", spaces folded."""
-    return _SPACE.sub(" ", name.replace("&", " and ")).strip().casefold()
-
-
-#: Every name above, folded.
-KNOWN_NAMES: frozenset[str] = frozenset(fold(n) for n in SPECIALTIES + SUBSPECIALTIES)

@@ -1,7 +1,8 @@
 """US states, the District of Columbia and the territories, for splitting licensure lists.
 
 "State(s) of Licensure: California,North Carolina" and "licensed to practice in California
-and Texas" are split by finding these names, so a list needs no particular separator.
+and Texas" are split by finding these names (phrases, :mod:`imrparse.text.phrases`), so a
+list needs no particular separator.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """Cue words of case summaries: what introduces diagnoses, treatments, injuries, UR dates.
 
-The extractor (:mod:`imrparse.fields.summary`) builds its patterns from these tuples;
-entries are lower case regex-safe words or short phrases (spaces match any white space).
+The extractor (:mod:`imrparse.fields.summary`) builds its patterns from these tuples:
+entries are lower case phrases (:mod:`imrparse.text.phrases`); the frozensets are sets of
+single words, compared whole.
 """
 
 from __future__ import annotations
@@ -94,19 +95,12 @@ MODIFIER_WORDS: frozenset[str] = frozenset({
     "extremities", "side", "sided", "region", "area", "level", "levels",
 })
 
-#: Phrases whose commas or "and" never separate list items (regex fragments).
+#: Phrases whose commas or "and" never separate list items.
 PROTECTED_PHRASES: tuple[str, ...] = (
-    r"muscles?\s*,\s*fascia\s*,?\s*and\s+tendons?",
-    r"muscles?\s*,\s*fascia\s*,?\s*tendons?",
-    r"fascia\s+and\s+tendons?",
-    r"muscles?\s+and\s+tendons?",
-    r"sprains?\s+and\s+strains?",
-    r"strains?\s+and\s+sprains?",
-    r"(?:left|right)\s+and\s+(?:left|right)",
-    r"signs\s+and\s+symptoms",
-    r"ice\s+and\s+heat|heat\s+and\s+ice",
-    r"to\s+and\s+from",
-    r"and\s*/\s*or|and-or",
+    "muscle(s), fascia, and tendon(s)", "muscle(s), fascia, tendon(s)", "fascia and tendon(s)",
+    "muscle(s) and tendon(s)", "sprain(s) and strain(s)", "strain(s) and sprain(s)",
+    "left and right", "right and left", "signs and symptoms", "ice and heat", "heat and ice",
+    "to and from", "and/or", "and-or",
 )
 
 #: Items that only finish the previous item ("strain of the right elbow, initial encounter").

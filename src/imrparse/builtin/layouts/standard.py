@@ -55,7 +55,6 @@ GRAMMAR = "imr_letter.lark"
 # segmenter from their decisions).
 _CONTENT_TERMINALS = {"PARA", "ITEM_HEAD"}
 _LABELS = ("CA_GUIDELINE", "REVIEWER_GUIDELINE", "RATIONALE")
-_ISSUES_OPENERS = {"ISSUES_HEADING", "ISSUES_INTRO"}
 # The header block's labels (the grammar's header_field rule).
 _HEADER_TERMINALS = frozenset({"CASE_NUMBER", "DATE_ASSIGNED", "DATE_OF_INJURY", "DECISION_DATE",
                                "UR_DENIAL_DATE", "PRIORITY", "APPLICATION_RECEIVED"})
