@@ -230,6 +230,21 @@ class Reviewer:
 
     Example: `24`
     """
+    canonical_specialties: tuple[str, ...] = ()
+    """`specialties` in one spelling per board: the [canonical
+    names](contract.md#specialties-reviewercanonical_specialties) (ABMS's, and a few
+    outside it), repeats dropped; names joined by "and" or "&" inside one written
+    specialty are each theirs; a name the list lacks is kept as written. The spans point
+    at the words as written.
+
+    Example: `["Physical Medicine and Rehabilitation", "Pain Medicine"]` for "Physical
+    Medicine & Rehabilitation, Pain Management"
+    """
+    canonical_subspecialties: tuple[str, ...] = ()
+    """`subspecialties` in one spelling per board, as `canonical_specialties`.
+
+    Example: `["Surgery of the Hand"]` for "Hand Surgery"
+    """
     span: Span | None = None
     """The section's text after its heading (credentials block included).
 

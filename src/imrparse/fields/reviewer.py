@@ -36,6 +36,7 @@ Rules where the contract leaves room:
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from typing import Iterable, Iterator
@@ -184,13 +185,11 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
         seg = shorter
 
 
-# Specialty names; those with a comma or "and" inside ("Endocrinology, Diabetes and
-# Metabolism", "Physical Medicine & Rehabilitation") are never split there.
-_SPECIALTIES = PhraseSet.of(specialties.SPECIALTIES + specialties.SUBSPECIALTIES)
-_JOINED_NAMES = PhraseSet.of(
-    n for n in specialties.SPECIALTIES + specialties.SUBSPECIALTIES
-    if "," in n or " and " in n or "&" in n
-)
+# Specialty names, each valued with its canonical name; those with a comma or "and"
+# inside ("Endocrinology, Diabetes and Metabolism", "Physical Medicine & Rehabilitation")
+# are never split there.
+_SPECIALTIES = PhraseSet(specialties.NAMES.items())
+_JOINED_NAMES = PhraseSet.of(n for n in specialties.NAMES if "," in n or " and " in n or "&" in n)
 
 
 def _protected(doc: Prepared, a: int, b: int) -> list[tuple[int, int]]:
@@ -260,6 +259,82 @@ def _split_and(doc: Prepared, a: int, b: int) -> list[tuple[int, int]]:
         if lone and not _is_known(doc, x, y):
             return [(a, b)]  # "Sports and Exercise Medicine": a lone unknown word is no name
     return merged
+
+
+def _canonical(doc: Prepared, spans: Iterable[tuple[int, int]]) -> list[tuple[str, Span]]:
+    """The canonical names (:mod:`imrparse.vocab.specialties`) of the names written at
+    ``spans``, repeats dropped: a known name is its canonical name; names joined by
+    "and"/"&"/"/" are each theirs ("Physical Medicine and Rehabilitation and Pain
+    Medicine"); a name one typing slip from exactly one known name of eight letters or
+    more is that name ("Sports Medicinea"); any other is kept as written."""
+    out: list[tuple[str, Span]] = []
+    seen: set[str] = set()
+    for a, b in spans:
+        found = _known_names(doc, a, b) or [(_misspelt(doc.text[a:b]) or _norm(doc.text[a:b]), Span(a, b))]
+        for name, span in found:
+            if name not in seen:
+                seen.add(name)
+                out.append((name, span))
+    return out
+
+
+_NAME_JOINER = re.compile(r"\s*(?:&|/|,|\band\b)\s*", re.IGNORECASE)
+
+
+def _known_names(doc: Prepared, a: int, b: int) -> list[tuple[str, Span]]:
+    """``doc.text[a:b]`` as known names, one after another with a joiner between (the
+    longest name at each place); empty unless the names cover it all."""
+    found: list[tuple[str, Span]] = []
+    pos = a
+    while pos < b:
+        hit = _SPECIALTIES.match_at(doc, pos, b)
+        if hit is None:
+            return []
+        found.append((hit.value, Span(hit.start, hit.end)))
+        joiner = _NAME_JOINER.match(doc.text, hit.end, b)
+        if hit.end == b:
+            break
+        if joiner is None or joiner.end() == hit.end:
+            return []
+        pos = joiner.end()
+    return found
+
+
+# Written names of eight letters or more, folded, with their canonical names: a name
+# one slip away from one of them is it.
+_MIN_FUZZY = 8
+
+
+@functools.cache
+def _folded_names() -> dict[str, str]:
+    return {_fold(name): canonical for name, canonical in specialties.NAMES.items()
+            if len(name) >= _MIN_FUZZY}
+
+
+def _misspelt(written: str) -> str | None:
+    """The canonical name of the one known name ``written`` misses by one slip (a
+    letter added, dropped, changed, or two swapped), else None."""
+    folded = _fold(written)
+    if len(folded) < _MIN_FUZZY:
+        return None
+    near = {canonical for name, canonical in _folded_names().items()
+            if abs(len(name) - len(folded)) <= 1 and _one_slip(name, folded)}
+    return near.pop() if len(near) == 1 else None
+
+
+def _one_slip(x: str, y: str) -> bool:
+    """Whether ``x`` and ``y`` differ by exactly one edit (Damerau: a swap counts one)."""
+    if x == y:
+        return False
+    if len(x) > len(y):
+        x, y = y, x
+    i = 0
+    while i < len(x) and x[i] == y[i]:
+        i += 1
+    if len(x) == len(y):
+        return x[i + 1:] == y[i + 1:] or (
+            i + 1 < len(x) and x[i] == y[i + 1] and x[i + 1] == y[i] and x[i + 2:] == y[i + 2:])
+    return x[i:] == y[i + 1:]
 
 
 def _dedupe(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[str, Span]]:
@@ -393,6 +468,8 @@ def read_reviewer(text: str) -> Reviewer:
     sub = _dedupe(text, (
         q for a, b in sub_regions for p in _split_commas(doc, a, b) for q in _split_and(doc, *p)
     ))
+    canonical_spec = _canonical(doc, ((s.start, s.end) for _, s in spec))
+    canonical_sub = _canonical(doc, ((s.start, s.end) for _, s in sub))
 
     lic_regions = labels.get("lic") or _prose(_LICENSED_IN, text, low)
     lic: list[tuple[str, Span]] = []
@@ -410,7 +487,9 @@ def read_reviewer(text: str) -> Reviewer:
             spans["board_certified"] = Span(m.start(), m.end())
             break
 
-    for key, items in (("specialties", spec), ("subspecialties", sub), ("licensed_in", lic)):
+    for key, items in (("specialties", spec), ("subspecialties", sub), ("licensed_in", lic),
+                       ("canonical_specialties", canonical_spec),
+                       ("canonical_subspecialties", canonical_sub)):
         for i, (_, span) in enumerate(items):
             spans[f"{key}.{i}"] = span
     years = _years(low)
@@ -426,5 +505,7 @@ def read_reviewer(text: str) -> Reviewer:
         licensed_in=tuple(v for v, _ in lic),
         min_years_in_practice=years[0] if years else None,
         min_hours_per_week=hours[0] if hours else None,
+        canonical_specialties=tuple(v for v, _ in canonical_spec),
+        canonical_subspecialties=tuple(v for v, _ in canonical_sub),
         spans=spans,
     )
