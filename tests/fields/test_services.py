@@ -176,10 +176,18 @@ REAL_FORMS: list[Row] = [
      {"category": "physical therapy", "sessions": 4, "spans": {"sessions": "weeks (4)"}}),
 ]
 
+HC_APAP, OX_APAP = "hydrocodone/acetaminophen", "oxycodone/acetaminophen"
+OPIOID, NSAID, TOPICAL, RELAXANT = "opioid", "nsaid", "topical analgesic", "muscle relaxant"
+
 MEDICATIONS: list[Row] = [
     ("Norco 10/325mg #120",
      {"category": "medication", "drug": "Norco", "strength": "10/325mg", "quantity": 120,
       "refills": None, "spans": {"drug": "Norco", "strength": "10/325mg", "quantity": "#120"}}),
+    ("Norco 10/325mg #120 with 1 refill",
+     {"generic": HC_APAP, "drug_class": OPIOID,
+      "spans": {"generic": "Norco 10/325mg", "drug_class": "Norco 10/325mg"}}),
+    ("Lidocaine 5% patch #30",
+     {"drug_class": TOPICAL, "spans": {"generic": "Lidocaine 5% patch"}}),
     ("Hydrocodone/APAP 10/325 mg #90 with 2 refills",
      {"drug": "Hydrocodone/APAP", "strength": "10/325mg", "quantity": 90, "refills": 2}),
     ("Hydrocodone-acetaminophen 7.5/325mg, quantity 60",
@@ -222,9 +230,6 @@ MEDICATIONS: list[Row] = [
     ("Compounded topical cream", {"category": "medication", "drug": "Compounded topical cream",
                                   "generic": None, "drug_class": "topical analgesic"}),
 ]
-
-HC_APAP, OX_APAP = "hydrocodone/acetaminophen", "oxycodone/acetaminophen"
-OPIOID, NSAID, TOPICAL, RELAXANT = "opioid", "nsaid", "topical analgesic", "muscle relaxant"
 
 # Class 3: a drug by its generic name and class, whichever way the request writes it
 # (brand or generic, case, salts, release and dosage forms, strengths, combinations,
@@ -316,6 +321,8 @@ UNKNOWN_PRODUCTS: list[Row] = [
     # no name to read: a medication, but no drug
     ("Medical food (unknown quantity)", {"drug": None}),
     ("Unknown medication, 30 tablets", {"drug": None}),
+    ("Pain cream 120gm", {"drug": None}),
+    ("Muscle relaxant 10 mg #30", {"drug": None, "strength": "10mg"}),
 ]
 
 # Words that name no drug, though some drug table has a name in them.

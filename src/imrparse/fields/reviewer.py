@@ -20,6 +20,13 @@ Rules where the contract leaves room:
   letter's spelling (white space folded); a known name that itself contains a comma
   ("Endocrinology, Diabetes and Metabolism") stays whole; repeats are dropped ("&" and
   "and" compare equal).
+* canonical_specialties / canonical_subspecialties: the same names in one spelling per
+  board (:mod:`imrparse.vocab.specialties`: the ABMS names, "Physical Medicine &
+  Rehabilitation" is "Physical Medicine and Rehabilitation", "Pain Management" is "Pain
+  Medicine"); known names joined by "and" in one written specialty are each theirs; a
+  name one typing slip from exactly one known name of eight letters or more is that name
+  ("Sports Medicinea"); any other name is kept as written; repeats are dropped; the
+  spans point at the words as written.
 * subspecialties ("has a subspecialty in A", "subspecialties in A and B") are split on
   commas and also on "and"/"&" unless the words around it form a known name
   ("Hospice and Palliative Medicine") or a part would be a single unknown word.
@@ -264,13 +271,14 @@ def _split_and(doc: Prepared, a: int, b: int) -> list[tuple[int, int]]:
 def _canonical(doc: Prepared, spans: Iterable[tuple[int, int]]) -> list[tuple[str, Span]]:
     """The canonical names (:mod:`imrparse.vocab.specialties`) of the names written at
     ``spans``, repeats dropped: a known name is its canonical name; names joined by
-    "and"/"&"/"/" are each theirs ("Physical Medicine and Rehabilitation and Pain
+    "and", "&", "/" or "," are each theirs ("Physical Medicine and Rehabilitation and Pain
     Medicine"); a name one typing slip from exactly one known name of eight letters or
     more is that name ("Sports Medicinea"); any other is kept as written."""
     out: list[tuple[str, Span]] = []
     seen: set[str] = set()
     for a, b in spans:
-        found = _known_names(doc, a, b) or [(_misspelt(doc.text[a:b]) or _norm(doc.text[a:b]), Span(a, b))]
+        written = doc.text[a:b]
+        found = _known_names(doc, a, b) or [(_misspelt(written) or _norm(written), Span(a, b))]
         for name, span in found:
             if name not in seen:
                 seen.add(name)
@@ -291,10 +299,10 @@ def _known_names(doc: Prepared, a: int, b: int) -> list[tuple[str, Span]]:
         if hit is None:
             return []
         found.append((hit.value, Span(hit.start, hit.end)))
-        joiner = _NAME_JOINER.match(doc.text, hit.end, b)
         if hit.end == b:
             break
-        if joiner is None or joiner.end() == hit.end:
+        joiner = _NAME_JOINER.match(doc.text, hit.end, b)
+        if joiner is None:
             return []
         pos = joiner.end()
     return found

@@ -32,10 +32,12 @@ for consultation regarding arthroscopy") is a visit.  Any drug name makes a medi
 (unless an injection, or a service named before it, outranks it); so do, more weakly,
 the words of a medication without a known name: a dosage form ("cream", "oral
 suspension"), a strength, and, when nothing else names the category, a count ("#60"), a
-package size ("250ml") or an amount left unsaid ("(unknown quantity)").  Counts, frequencies, strengths
-and spinal levels are read by small regexes, each written so that no two unbounded
-repeats can match the same characters (linear on any input, including a megabyte of
-spaces), and tried only when the text holds a word they need ("week", "#", "refill").
+package size ("250ml") or an amount left unsaid ("(unknown quantity)").
+
+Counts, frequencies, strengths and spinal levels are read by small regexes, each
+written so that no two unbounded repeats can match the same characters (linear on any
+input, including a megabyte of spaces), and tried only when the text holds a word they
+need ("week", "#", "refill").
 
 Rules where the contract is silent
 ----------------------------------
@@ -250,6 +252,7 @@ def _ends_in_suffix(key: str, keys: Mapping[str, str]) -> bool:
         if " ".join(words) in keys:
             return True
     return False
+
 
 # --------------------------------------------------------------------------- numbers
 
@@ -751,16 +754,18 @@ class _Reader:
         """A medication whose name the tables do not know: the words before the first
         thing that ends a drug's name (a strength, a dosage form, a count or package
         size, an amount left unsaid), unless a vocabulary reads them."""
-        ends = [m.start() for m in strengths] + [start for start, _ in context]
-        ends += [h.start for h in _MARKERS.find_all(self.words)]
+        ends = [m.span() for m in strengths] + context
+        ends += [(h.start, h.end) for h in _MARKERS.find_all(self.words)]
         ends.sort()
         # The cues' spans, left to right and apart (find_all's hits do not overlap).
         cue_starts = [h.start for h in cues]
         cue_ends = [h.end for h in cues]
         name_words: list[tuple[str, int, int]] = []
-        for at in ends:
-            before = self.text[max(0, at - 60) : at]
+        floor = 0  # a name lies after the things that end names before it ("10 mg #30")
+        for at, after in ends:
+            before = self.text[max(floor, at - 60) : at]
             base = at - len(before)
+            floor = max(floor, after)
             for m in reversed(list(_WORD_RE.finditer(before))):
                 word = (m.group(), base + m.start(), base + m.end())
                 i = bisect.bisect_right(cue_starts, word[1]) - 1  # the last cue starting at or before it
@@ -788,10 +793,8 @@ class _Reader:
         if drug.name is None or drug.start < 0:
             return None
         end = max(drug.end, drug.form_end)
-        topical = bool(_TOPICAL.find_all(self.words))
-        info = _lookup.lookup(self.text[drug.start:end], topical=topical)
-        if info is None:
-            info = _lookup.lookup(drug.name, topical=topical)
+        topical = _TOPICAL.next_hit(self.words) is not None
+        info = _drug_info(self.text[drug.start:end], topical) or _drug_info(drug.name, topical)
         if info is not None:
             if info.generic is not None:
                 self.note("generic", drug.start, end)
@@ -873,6 +876,13 @@ class _Reader:
         # The first reading; of two starting together, the longer ("4 sessions", not "4").
         start, end, value = min(found, key=lambda f: (f[0], f[0] - f[1]))
         return value, start, end
+
+
+@functools.lru_cache(maxsize=4096)
+def _drug_info(written: str, topical: bool) -> _lookup.DrugInfo | None:
+    """:func:`imrparse.fields.drugs.lookup`, remembered: requests repeat their drugs
+    ("Norco 10/325mg") from letter to letter."""
+    return _lookup.lookup(written, topical=topical)
 
 
 def _is_adjunct(cue: _Cue) -> bool:

@@ -96,12 +96,15 @@ STRENGTH_UNITS: tuple[str, ...] = (
 #: How ``strength`` spells a unit written otherwise (lower case key).
 UNIT_SPELLINGS: Mapping[str, str] = {"ug": "mcg", "iu": "IU", "meq": "mEq", "units": "units"}
 
-#: Words that are not part of an unknown drug's name when they precede its strength
-#: ("Retrospective request for Fooprofen 10mg" is "Fooprofen"), lower case.
+#: Words that are not part of an unknown drug's name when they precede what ends it
+#: ("Retrospective request for Fooprofen 10mg" is "Fooprofen"), lower case: wrappers,
+#: and the words that say what a drug is for rather than which it is ("Pain cream").
 NOT_NAMES: frozenset[str] = frozenset({
     "post", "op", "pre", "postop", "preop", "post-op", "pre-op", "retrospective", "retro",
     "prospective", "request", "requested", "for", "of", "the", "a", "an", "and", "with",
     "prescription", "rx", "refill", "medication", "medications", "continue", "continued",
     "additional", "topical", "compound", "compounded", "cream", "gel", "patch", "dos",
     "tablet", "tablets", "tab", "tabs", "capsule", "capsules", "oral", "daily",
+    "pain", "analgesic", "anti-inflammatory", "antiinflammatory", "muscle", "relaxant",
+    "sleep", "aid", "unknown", "unspecified", "generic", "brand", "name", "new", "trial",
 })
