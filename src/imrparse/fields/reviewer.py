@@ -268,7 +268,7 @@ def _split_and(doc: Prepared, a: int, b: int) -> list[tuple[int, int]]:
     return merged
 
 
-def _canonical(doc: Prepared, spans: Iterable[tuple[int, int]]) -> list[tuple[str, Span]]:
+def _canonical(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[str, Span]]:
     """The canonical names (:mod:`imrparse.vocab.specialties`) of the names written at
     ``spans``, repeats dropped: a known name is its canonical name; names joined by
     "and", "&", "/" or "," are each theirs ("Physical Medicine and Rehabilitation and Pain
@@ -277,35 +277,41 @@ def _canonical(doc: Prepared, spans: Iterable[tuple[int, int]]) -> list[tuple[st
     out: list[tuple[str, Span]] = []
     seen: set[str] = set()
     for a, b in spans:
-        written = doc.text[a:b]
-        found = _known_names(doc, a, b) or [(_misspelt(written) or _norm(written), Span(a, b))]
-        for name, span in found:
+        for name, start, end in _canonical_names(text[a:b]):
             if name not in seen:
                 seen.add(name)
-                out.append((name, span))
+                out.append((name, Span(a + start, a + end)))
     return out
 
 
 _NAME_JOINER = re.compile(r"\s*(?:&|/|,|\band\b)\s*", re.IGNORECASE)
 
 
-def _known_names(doc: Prepared, a: int, b: int) -> list[tuple[str, Span]]:
-    """``doc.text[a:b]`` as known names, one after another with a joiner between (the
-    longest name at each place); empty unless the names cover it all."""
-    found: list[tuple[str, Span]] = []
-    pos = a
-    while pos < b:
-        hit = _SPECIALTIES.match_at(doc, pos, b)
+@functools.lru_cache(maxsize=1024)
+def _canonical_names(written: str) -> tuple[tuple[str, int, int], ...]:
+    """The canonical names of one written specialty, with where each stands in it
+    (remembered: letters write the same few specialties again and again)."""
+    return _known_names(written) or ((_misspelt(written) or _norm(written), 0, len(written)),)
+
+
+def _known_names(written: str) -> tuple[tuple[str, int, int], ...]:
+    """``written`` as known names, one after another with a joiner between (the longest
+    name at each place); empty unless the names cover it all."""
+    doc = prepare(written)
+    found: list[tuple[str, int, int]] = []
+    pos, end = 0, len(written)
+    while pos < end:
+        hit = _SPECIALTIES.match_at(doc, pos)
         if hit is None:
-            return []
-        found.append((hit.value, Span(hit.start, hit.end)))
-        if hit.end == b:
+            return ()
+        found.append((hit.value, hit.start, hit.end))
+        if hit.end == end:
             break
-        joiner = _NAME_JOINER.match(doc.text, hit.end, b)
+        joiner = _NAME_JOINER.match(written, hit.end)
         if joiner is None:
-            return []
+            return ()
         pos = joiner.end()
-    return found
+    return tuple(found)
 
 
 # Written names of eight letters or more, folded, with their canonical names: a name
@@ -476,8 +482,8 @@ def read_reviewer(text: str) -> Reviewer:
     sub = _dedupe(text, (
         q for a, b in sub_regions for p in _split_commas(doc, a, b) for q in _split_and(doc, *p)
     ))
-    canonical_spec = _canonical(doc, ((s.start, s.end) for _, s in spec))
-    canonical_sub = _canonical(doc, ((s.start, s.end) for _, s in sub))
+    canonical_spec = _canonical(text, ((s.start, s.end) for _, s in spec))
+    canonical_sub = _canonical(text, ((s.start, s.end) for _, s in sub))
 
     lic_regions = labels.get("lic") or _prose(_LICENSED_IN, text, low)
     lic: list[tuple[str, Span]] = []

@@ -23,7 +23,8 @@ backtracking).
 * the *region* set finds body regions and laterality;
 * the *drug* set finds drug names: every name of the drug tables
   (:func:`imrparse.fields.drugs.names`, some 5,400 brand and generic names), made into a
-  set when the first request is read;
+  set when the first request is read (loading the tables and compiling the set take
+  about 40 ms of processor time, once per process; a request then costs what it did);
 * the *contrast* set finds contrast phrases.
 
 The category is the cue with the highest rank (:data:`imrparse.vocab.services.RANK`),
@@ -223,12 +224,13 @@ def _drug_names() -> PhraseSet[_Name]:
     unnamed = _lookup.unnamed_ingredients()
     entries = []
     for k, name in keyed.items():
-        if k in _drugs.NOT_DRUG_NAMES or _ends_in_suffix(k, keyed):
+        if k in _drugs.NOT_DRUG_NAMES or (" " in k and _ends_in_suffix(k, keyed)):
             continue
+        # The generated table spells its names as their keys (lower case).
         shown = spelled.get(k) or (name if name != k else name[:1].upper() + name[1:])
         value = _Name(shown, name not in unnamed)
         entries.append((name, value))
-        if _CAMEL_RE.search(shown):  # "LidoPro" is also written "Lido-Pro", "lido pro"
+        if not shown[1:].islower() and _CAMEL_RE.search(shown):  # "LidoPro": also "Lido-Pro"
             entries.append((_CAMEL_RE.sub(r"\1 \2", shown), value))
     return PhraseSet(entries, loose=True)
 
