@@ -60,7 +60,7 @@ def test_failures_go_to_stderr_and_the_rest_is_printed(capsys: pytest.CaptureFix
     assert code == 1
     assert [json.loads(line)["source"] for line in out.splitlines()] == [SEEDS[0].name, SEEDS[1].name]
     assert "recipe.txt: this text is not an IMR determination letter" in err
-    assert "1 of 3 letters failed" in err
+    assert err.splitlines()[-1].startswith("3 letters: 2 parsed (0 with warnings), 1 failed; ")
     record = json.loads(errors.read_text())
     assert record["source"].endswith("recipe.txt") and record["error"] == "NotALetter"
     assert record["expected"]

@@ -109,6 +109,9 @@ def test_a_request_in_no_category() -> None:
     ({"category": "medication", "drug": "Norco", "generic": None}, True),
     ({"category": "medication", "drug": None, "generic": None}, True),  # a drug product not named
     ({"category": "medication", "drug": "Norco", "generic": "hydrocodone/acetaminophen"}, False),
+    # a product the tables know by its kind: its class is known, its ingredients unsaid
+    ({"category": "medication", "drug": "Compound cream", "generic": None,
+      "drug_class": "topical analgesic"}, False),
     ({"category": "injection", "drug": "Depo-Medrol", "generic": None}, False),
     ({"category": "physical therapy"}, False),
 ])

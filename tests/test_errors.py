@@ -24,7 +24,7 @@ from imrparse.models import Determination, Summary
 from imrparse.plugin.registry import Plugins
 from imrparse.plugin.api import hookimpl
 
-from . import corpus
+from . import corpus, test_batch
 
 SEED = "002_cbf28cedfb10dc80"  # two items, the credentials block
 
@@ -494,6 +494,11 @@ CASES = {
     errors.UnsupportedInput: test_unsupported_file,
     errors.PluginError: test_a_failing_plugin_is_named,
     errors.InternalError: test_a_bug_in_a_batch_is_an_internal_error,
+    # Batch errors: their cases are in tests/test_batch.py.
+    errors.WorkerCrashed: test_batch.test_a_killed_worker_costs_only_its_letter,
+    errors.TimedOut: test_batch.test_a_letter_over_the_time_limit_costs_only_itself,
+    errors.UnwritableOutput: test_batch.test_unwritable_output_paths_are_one_line_errors,
+    errors.ResumeError: test_batch.test_resume_refuses_a_file_of_something_else,
 }
 
 

@@ -130,7 +130,9 @@ def _unrecognized_service(det: Determination, text: str | None) -> Iterator[Doub
 def _drug_without_generic(det: Determination, text: str | None) -> Iterator[Doubt]:
     for i, item in enumerate(det.items):
         service = item.service
-        if service.category == "medication" and service.generic is None:
+        # A product the tables know by its kind only ("Compound cream") has a class and
+        # no generic: the letter does not say more, so there is nothing to doubt.
+        if service.category == "medication" and service.generic is None and service.drug_class is None:
             named = service.drug or item.request
             yield Doubt("drug-without-generic", f"medication {_short(named)} has no known generic "
                         "name (generic and drug_class are null)",
@@ -254,7 +256,8 @@ CHECKS: tuple[Check, ...] = (
     Check("unrecognized-service", "item", _unrecognized_service,
           "a request whose service category is \"other\": no category's words were found"),
     Check("drug-without-generic", "item", _drug_without_generic,
-          "a medication whose generic name is unknown (generic and drug_class null)"),
+          "a medication the drug tables do not know (generic and drug_class null): a name "
+          "not in the tables, or no name read"),
     Check("guideline-line-not-read", "item", _guideline_line_not_read,
           "a guideline line that cites evidence but yields no citation with a known guideline"),
     Check("unrecognized-citation", "item", _unrecognized_citation,

@@ -33,6 +33,10 @@ __all__ = [
     "UnsupportedInput",
     "PluginError",
     "InternalError",
+    "WorkerCrashed",
+    "TimedOut",
+    "UnwritableOutput",
+    "ResumeError",
     "location",
 ]
 
@@ -93,15 +97,57 @@ class ImrParseError(Exception):
         self.expected = expected
         self.source = source
         self.pos = pos
-        self.line: int | None = None
-        self.column: int | None = None
-        self.context: str | None = None
-        if text is not None and pos is not None:
-            self.line, self.column, self.context = location(text, pos)
+        self._line: int | None = None
+        self._column: int | None = None
+        self._context: str | None = None
+        # The place is worked out when first asked for: lenient mode turns most errors
+        # into warnings that never show it, and counting the lines before every one of
+        # thousands of errors in a long input costs quadratic time.
+        self._unlocated: str | None = text if pos is not None else None
         super().__init__(message)
 
+    def _locate(self) -> None:
+        text, self._unlocated = self._unlocated, None
+        if text is not None and self.pos is not None:
+            self._line, self._column, self._context = location(text, self.pos)
+
+    @property
+    def line(self) -> int | None:
+        """1-based line of ``pos`` in the parsed text (None when unknown)."""
+        self._locate()
+        return self._line
+
+    @line.setter
+    def line(self, value: int | None) -> None:
+        self._locate()
+        self._line = value
+
+    @property
+    def column(self) -> int | None:
+        """1-based column of ``pos`` in its line (None when unknown)."""
+        self._locate()
+        return self._column
+
+    @column.setter
+    def column(self, value: int | None) -> None:
+        self._locate()
+        self._column = value
+
+    @property
+    def context(self) -> str | None:
+        """The line of ``pos`` (at most 60 characters either side) with a caret under it."""
+        self._locate()
+        return self._context
+
+    @context.setter
+    def context(self, value: str | None) -> None:
+        self._locate()
+        self._context = value
+
     def __reduce__(self) -> tuple[object, ...]:
-        # Errors cross process boundaries in batch runs: keep every attribute.
+        # Errors cross process boundaries in batch runs: keep every attribute (the place
+        # worked out, not the whole text).
+        self._locate()
         return (_rebuild, (type(self), self.message, self.__dict__.copy()))
 
     def with_source(self, source: str | None) -> ImrParseError:
@@ -192,3 +238,20 @@ class PluginError(ImrParseError):
 
 class InternalError(ImrParseError):
     """imrparse itself failed on this letter (a bug: please report it with the letter)."""
+
+
+class WorkerCrashed(ImrParseError):
+    """The worker process reading this letter died (killed in C code, e.g. by a damaged
+    PDF, or by the system); the batch goes on without it."""
+
+
+class TimedOut(ImrParseError):
+    """Reading and parsing this letter took longer than the batch's time limit."""
+
+
+class UnwritableOutput(ImrParseError):
+    """An output path cannot be written: a folder, a missing folder, no permission."""
+
+
+class ResumeError(ImrParseError):
+    """The output file to resume is not one this format (or this version) wrote."""

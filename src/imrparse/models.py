@@ -230,6 +230,21 @@ class Reviewer:
 
     Example: `24`
     """
+    canonical_specialties: tuple[str, ...] = ()
+    """`specialties` in one spelling per board: the [canonical
+    names](contract.md#specialties-reviewercanonical_specialties) (ABMS's, and a few
+    outside it), repeats dropped; names joined by "and" or "&" inside one written
+    specialty are each theirs; a name the list lacks is kept as written. The spans point
+    at the words as written.
+
+    Example: `["Physical Medicine and Rehabilitation", "Pain Medicine"]` for "Physical
+    Medicine & Rehabilitation, Pain Management"
+    """
+    canonical_subspecialties: tuple[str, ...] = ()
+    """`subspecialties` in one spelling per board, as `canonical_specialties`.
+
+    Example: `["Surgery of the Hand"]` for "Hand Surgery"
+    """
     span: Span | None = None
     """The section's text after its heading (credentials block included).
 
@@ -549,13 +564,17 @@ class Service:
     Example: `["L4-L5", "L5-S1"]`
     """
     generic: str | None = None
-    """The drug's active ingredients, lower case, combinations joined with "/" in US
-    label order, salts and release forms dropped; null when unknown.
+    """For a `drug`: its active ingredients, lower case, combinations joined with "/" in
+    US label order (a combination written as parts: in the order written), salts and
+    release forms dropped; null when the drug tables do not know the name, or know it
+    only as a kind of product ("Compound cream").
 
     Example: `"hydrocodone/acetaminophen"`
     """
     drug_class: str | None = None
-    """The main ingredient's class for workers' comp use; null when unknown.
+    """For a `drug`: the main ingredient's class for workers' comp use, one of the
+    [drug classes](drug_classes.md#the-classes); a transdermal opioid patch is an
+    `opioid`; null when the drug tables do not know the name.
 
     Example: `"opioid"`
     """
@@ -571,7 +590,8 @@ class Service:
     """Where each value came from: `category` (the deciding words), `modality`,
     `body_regions.N`, `laterality`, `contrast`, `sessions`, `frequency_per_week`,
     `duration_weeks`, `drug`, `strength`, `quantity`, `refills`, `procedure`,
-    `spine_levels.N`.
+    `spine_levels.N`, `generic` and `drug_class` (the drug as written, with its strength
+    and dosage form).
 
     Example: `{"category": [3086, 3089], "laterality": [3097, 3102]}`
     """

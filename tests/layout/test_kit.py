@@ -7,8 +7,12 @@ real letters when ../shared is there), so layout_standard can switch to the kit.
 
 from __future__ import annotations
 
+import re
+
 import lark
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import imrparse
 from imrparse.layout.grammar import build_parser
@@ -26,6 +30,7 @@ from imrparse.layout.kit import (
     subfield,
 )
 from imrparse.text.textmap import MappedText
+from imrparse.builtin.layouts import notice_2013 as layout_notice_2013
 from imrparse.builtin.layouts import standard as layout_standard
 from imrparse.layout.context import ParseContext
 from imrparse.errors import ImrParseError, MalformedItem, MissingSection
@@ -62,7 +67,6 @@ def test_marker_patterns_leave_out_content_and_ignored_terminals(parser: lark.La
 
 def test_scanner_prefilter_guard_share_and_cache(parser: lark.Lark) -> None:
     scanner = MarkerScanner(marker_patterns(parser), guard=r"(?:(?<![\w/.])|(?![0-9]))")
-    assert scanner.regex.pattern.startswith("(?=[")
     text = "HEADING on 9/23/2013. Item: one Label: x 2) Item: two"
     found = scanner.markers(text)
     assert [(m.name, text[m.start:m.end]) for m in found] == [
@@ -74,6 +78,45 @@ def test_scanner_prefilter_guard_share_and_cache(parser: lark.Lark) -> None:
     pattern = {"ITEM": r"(?:[0-9]{1,2}[.)]\s*)?Item\s*:"}
     assert MarkerScanner(pattern).markers("9/23/2013. Item:")[0].start == 7
     assert MarkerScanner(pattern, guard=r"(?:(?<![\w/.])|(?![0-9]))").markers("9/23/2013. Item:")[0].start == 11
+
+
+def _union_markers(patterns: dict[str, str], guard: str, text: str) -> list[tuple[int, int, str]]:
+    """What the scanner must find: the union of the patterns, tried at every position."""
+    union = re.compile(guard + "(?:" + "|".join(f"(?P<{n}>{p})" for n, p in patterns.items()) + ")")
+    return [(m.start(), m.end(), m.lastgroup or "") for m in union.finditer(text)]
+
+
+_SCANNERS = {
+    "standard": lambda: (layout_standard._segmenter().scanner, ""),
+    "2013": lambda: (layout_notice_2013._scanner(), layout_notice_2013._GUARD),
+}
+# Pieces of markers and of the text around them, glued in any order: markers that
+# overlap, start inside one another, or lack a word.
+_PIECES = st.sampled_from([
+    "IMR ", "Case ", "Number:", "No.", "Date ", "Assigned:", "of Injury:", "Decision ", "rationale:",
+    "UR Denial Date:", "Priority:", "Application\n", "Received:", "HOW THE IMR FINAL DETERMINATION WAS MADE",
+    "The Expert Reviewer has the following credentials:", "State(s) of Licensure:", "Certification(s)/Specialty:",
+    "CLINICAL CASE SUMMARY", "IMR ISSUES, DECISIONS AND RATIONALES", "Claims Administrator guideline:",
+    "MAXIMUS guideline:", "Maximus ", "Expert reviewer ", "guidelines:", "DOCUMENTS REVIEWED", "Notice of ",
+    "Independent Medical Review Determination", "Dated:", "1) ", "2. ", "(3) ", "9/23/2013. ", "x", " ", "\n",
+    "The ", "expert reviewer developed the following clinical case summary:", "MAXIMUS ",
+])
+
+
+@settings(max_examples=400, deadline=None)
+@given(name=st.sampled_from(sorted(_SCANNERS)), pieces=st.lists(_PIECES, max_size=14))
+def test_scanner_finds_what_the_union_of_patterns_finds(name: str, pieces: list[str]) -> None:
+    scanner, guard = _SCANNERS[name]()
+    text = "".join(pieces)
+    assert [tuple(m) for m in MarkerScanner(scanner.patterns, guard=guard).markers(text)] == \
+        _union_markers(scanner.patterns, guard, text)
+
+
+def test_scanner_without_known_first_characters_scans_everywhere() -> None:
+    scanner = MarkerScanner({"ANY": r"\w+:", "HEAD": "HEADING"})
+    assert not scanner.prefiltered and layout_standard._segmenter().scanner.prefiltered
+    text = "HEADING x: y HEADING"
+    assert [tuple(m) for m in scanner.markers(text)] == _union_markers(scanner.patterns, "", text)
 
 
 def test_segment_puts_each_cut_on_a_paragraph_of_its_own() -> None:

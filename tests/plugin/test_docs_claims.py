@@ -281,8 +281,6 @@ def test_the_builtin_table_is_the_authoritative_list() -> None:
             assert re.search(rf"{kind}s? [^|]*`{re.escape(name)}`", rows[provider]), (name, provider)
 
 
-@pytest.mark.xfail(strict=True, reason="batch.expand_paths uses Plugins.letter_suffixes() once branch "
-                                       "batch (issue 11) lands; then remove this mark")
 def test_a_folder_contributes_every_installed_readers_files(tmp_path: Path) -> None:
     """"A folder given as input contributes the files whose names end with a suffix of an
     installed reader.\""""

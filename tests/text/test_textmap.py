@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from imrparse.text.normalize import _CHAR_RE, _char_edits, _replace, normalize
+from imrparse.text.normalize import _char_edits, _char_regex, _replace, normalize
 from imrparse.text.textmap import MappedText
 from imrparse.text.reflow import reflow
 
@@ -70,7 +70,7 @@ def test_layers_compose() -> None:
 def test_fast_character_pass_finds_what_the_regex_finds(text: str) -> None:
     # _char_edits looks only where an unusual character stands; it must agree with
     # running the regex over every position.
-    slow = [(m.start(), m.end(), _replace(m)) for m in _CHAR_RE.finditer(text)]
+    slow = [(m.start(), m.end(), _replace(m)) for m in _char_regex().finditer(text)]
     assert _char_edits(text) == [e for e in slow if text[e[0]:e[1]] != e[2]]
 
 
@@ -109,3 +109,41 @@ def test_no_catastrophic_backtracking_in_the_character_pass() -> None:
     text = " " * 200_000 + "x"
     assert _char_edits(text) == [(0, 200_000, "")]
     assert re.fullmatch(r"x", normalize(text).text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(edited())
+def test_long_maps_in_chunks_map_as_short_ones(case: tuple[str, list[tuple[int, int, str]]]) -> None:
+    # A long edit list is joined and moved to arrays every _CHUNK segments: with a tiny
+    # chunk, the text and every mapped position must be what one chunk gives.
+    from imrparse.text import textmap
+
+    text, edits = case
+    whole = MappedText.original(text).edit(edits)
+    saved = textmap._CHUNK
+    textmap._CHUNK = 1
+    try:
+        chunked = MappedText.original(text).edit(edits)
+    finally:
+        textmap._CHUNK = saved
+    assert chunked.text == whole.text
+    for a in range(len(whole.text) + 1):
+        for b in range(a, min(len(whole.text), a + 3) + 1):
+            assert chunked.to_source(a, b) == whole.to_source(a, b)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Adminis", "trator", "administrator", "x", "ray", "-\n", "\x02", "\x02\n", " ",
+                                 "\n", "é", "X"]), max_size=30).map("".join))
+def test_hyphenated_words_looked_up_one_by_one_or_all_at_once(text: str) -> None:
+    # A few hyphenated line ends are looked up one search each, many through the set of
+    # all the letter's words (linear time): both give the same edits.
+    from imrparse.text import normalize as module
+
+    one_by_one = module._hyphenation_edits(text)
+    saved = module._SEARCHES
+    module._SEARCHES = 0
+    try:
+        assert module._hyphenation_edits(text) == one_by_one
+    finally:
+        module._SEARCHES = saved

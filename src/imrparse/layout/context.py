@@ -23,7 +23,7 @@ import attrs
 
 from ..errors import ImrParseError
 from ..models import Basis, Citation, Determination, Reviewer, Service, Span, Summary, Warning
-from ..text.reflow import Field, reflow
+from ..text.reflow import Field, reflow_slice
 from ..text.textmap import MappedText
 
 __all__ = ["ParseContext", "FieldReaders", "Layouts", "Field"]
@@ -150,7 +150,7 @@ class ParseContext:
 
     def field(self, start: int, end: int) -> Field:
         """``text[start:end]`` reflowed (see :func:`reflow`)."""
-        flowed = reflow(self.mapped.slice(start, end))
+        flowed = reflow_slice(self.mapped, start, end)
         return Field(flowed.text, flowed)
 
     def warn(self, code: str, message: str, span: Span | None = None) -> None:

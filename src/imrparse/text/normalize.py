@@ -23,6 +23,7 @@ back to the original input.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -59,7 +60,7 @@ _EOL = r"(?:\r\n?|\n)"
 # (Written so that no two starred runs of blanks follow each other: a long run of
 # blanks must not be re-scanned from every position of the run before it.)
 _PAGE_BREAK = ("(?:(?:" + _EOL + _SPACE + "*)?\f(?:" + _SPACE + "*\f)*(?:" + _SPACE + "*" + _EOL + ")?)")
-_CHAR_RE = re.compile(
+_CHAR_PATTERN = (
     # Most characters are plain ASCII letters or a space between words: let a quick
     # look-ahead skip them (a space only matters before a line break or the end).
     r"(?=[^ -~]|[ ]+(?:[^ !-~]|\Z)|\A)"
@@ -67,6 +68,15 @@ _CHAR_RE = re.compile(
     r"|\A" + _SPACE + r"+|" + _SPACE + r"+\Z"
     r"|[\x00-\x08\x0e-\x1f\x7f\t]|[^\x00-\x7f])"
 )
+
+
+@functools.lru_cache(maxsize=1)
+def _char_regex() -> re.Pattern[str]:
+    """What the character pass cleans, as one regex (:func:`_char_edits` finds the same
+    matches faster; compiled on first use, which most letters never need: 2 ms saved on
+    every start)."""
+    return re.compile(_CHAR_PATTERN)
+
 _BREAKS = frozenset("\r\n\f\v\x85\u2028\u2029")
 
 
@@ -98,10 +108,46 @@ def _replace(m: re.Match[str]) -> str:
 
 
 _CASE_NUMBER = r"CM\d{2}-\d{7}"
-# Where furniture may stand: a case number, a page number, a line that is only a number.
+# Where furniture may stand: a case number or a page number (in any case), a line that
+# is only a number. Three searches, each led by literal characters (the first two run
+# over the text in lower case), find these faster than one pattern of alternatives.
+_CASE_CUE_RE = re.compile(r"cm\d{2}-\d{7}")
+_PAGE_CUE_RE = re.compile(r"page\s*\d")
+_NUMBER_LINE = r"(?=[-(\[0-9])[-(\[]?[ ]?\d{1,3}[ ]?[-)\]]?(?=\n|\Z)"
+_NUMBER_LINE_CUE_RE = re.compile(r"\n" + _NUMBER_LINE)
+_FIRST_NUMBER_LINE_RE = re.compile(_NUMBER_LINE)
+# The same cues in one pattern: for text whose lower case changes its length.
 _FURNITURE_CUE_RE = re.compile(
     r"(?=[CcPp0-9(\[-])(?:"  # the first characters, to skip the rest quickly
     + _CASE_NUMBER + r"|Page\s*\d|^[-(\[]?[ ]?\d{1,3}[ ]?[-)\]]?$)", re.MULTILINE | re.IGNORECASE)
+
+
+def _lower(text: str) -> str:
+    """``text.lower()``, in pieces when the text is not ASCII: Python then sets aside
+    room for three 4-byte characters per character, 50 MB for 4 MB of text. (Pieces do
+    not change what lower() gives the ASCII letters these searches look for.)"""
+    if text.isascii() or len(text) <= _LOWER_PIECE:
+        return text.lower()
+    return "".join(text[i:i + _LOWER_PIECE].lower() for i in range(0, len(text), _LOWER_PIECE))
+
+
+_LOWER_PIECE = 1 << 16
+
+
+def _furniture_cues(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every cue in order (some overlap: the caller skips a cue on a
+    line it has looked at already, as for the matches of ``_FURNITURE_CUE_RE``)."""
+    lower = _lower(text)
+    if len(lower) != len(text):  # a character whose lower case is longer: rare
+        return [m.span() for m in _FURNITURE_CUE_RE.finditer(text)]
+    cues = [m.span() for m in _CASE_CUE_RE.finditer(lower)]
+    cues += [m.span() for m in _PAGE_CUE_RE.finditer(lower)]
+    cues += [(m.start() + 1, m.end()) for m in _NUMBER_LINE_CUE_RE.finditer(text)]
+    first = _FIRST_NUMBER_LINE_RE.match(text)
+    if first is not None:
+        cues.append(first.span())
+    cues.sort()
+    return cues
 # What may stand on a furniture line besides its case or page number.
 _FURNITURE_WORDS_RE = re.compile(
     # Words count only inside the phrases of furniture, so that a word of the text glued
@@ -158,13 +204,13 @@ def _furniture_edits(text: str) -> list[Edit]:
     confirmed = False
     done = -1
     last_page: int | None = None
-    for cue in _FURNITURE_CUE_RE.finditer(text):
-        if cue.start() <= done:
+    for cue_start, cue_end in _furniture_cues(text):
+        if cue_start <= done:
             continue  # a second cue on a line already looked at
         # Search back no further than the last line looked at: a long line with many
         # cues must not be scanned once per cue (quadratic time).
-        start = text.rfind("\n", done + 1, cue.start()) + 1 or done + 1
-        end = text.find("\n", cue.end())
+        start = text.rfind("\n", done + 1, cue_start) + 1 or done + 1
+        end = text.find("\n", cue_end)
         end = len(text) if end < 0 else end
         done = end
         if end - start > _FURNITURE_MAX:
@@ -261,6 +307,8 @@ _HYPHEN_BREAK_RE = re.compile(r"-\n(?<=[A-Za-z]-\n)(?=[a-z])|\x02\n?")
 _WORD_END_RE = re.compile(r"[A-Za-z]+$")
 _WORD_START_RE = re.compile(r"[a-z]+")
 _WORD_RE = re.compile(r"[a-z]+")
+# Words looked up one search at a time before all of them are collected.
+_SEARCHES = 8
 
 
 def _hyphenation_edits(text: str) -> list[Edit]:
@@ -268,20 +316,40 @@ def _hyphenation_edits(text: str) -> list[Edit]:
     letter ("Adminis-" / "trator"); otherwise keep the hyphen ("x-" / "ray"). pdfium's
     line-end hyphen mark (\x02) becomes a plain hyphen unless the word is joined."""
     edits: list[Edit] = []
+    lower: str | None = None
     words: set[str] | None = None
+    looked = 0
     for m in _HYPHEN_BREAK_RE.finditer(text):
         soft = text[m.start()] == "\x02"
         before = _WORD_END_RE.search(text, max(0, m.start() - 40), m.start())
         after = _WORD_START_RE.match(text, m.end())
         if before is not None and after is not None:
-            if words is None:
-                words = set(_WORD_RE.findall(text.lower()))
-            if (before.group() + after.group()).lower() in words:
+            if lower is None:
+                lower = _lower(text)
+            word = (before.group() + after.group()).lower()
+            # A letter has a few of these: a search each is quickest. Many (a long
+            # input) would make that quadratic: then every word, once.
+            looked += 1
+            if words is None and looked > _SEARCHES:
+                words = {m.group() for m in _WORD_RE.finditer(lower)}  # (no list of every word)
+            if word in words if words is not None else _has_word(lower, word):
                 edits.append((m.start(), m.end(), ""))
                 continue
         if soft:
             edits.append((m.start(), m.start() + 1, "-"))
     return edits
+
+
+def _has_word(lower: str, word: str) -> bool:
+    """Whether ``word`` (lower case letters) is one of the words (runs of ``a-z``) of
+    ``lower`` (the letter in lower case)."""
+    i = lower.find(word)
+    while i >= 0:
+        end = i + len(word)
+        if (i == 0 or not "a" <= lower[i - 1] <= "z") and (end == len(lower) or not "a" <= lower[end] <= "z"):
+            return True
+        i = lower.find(word, i + 1)
+    return False
 
 
 def _merge(*edit_lists: list[Edit]) -> list[Edit]:
@@ -294,16 +362,17 @@ def _merge(*edit_lists: list[Edit]) -> list[Edit]:
     return merged
 
 
-# Where a _CHAR_RE match can be: at a character outside printable ASCII (a line break,
-# a tab, a control or non-ASCII character). A plain character class lets the regex
-# engine skip everything else at C speed.
-_UNUSUAL_RE = re.compile(r"[^ -~]")
+# Where a _char_regex() match can be: at a character outside printable ASCII (a line break,
+# a tab, a control or non-ASCII character; a CRLF is one). A plain character class
+# lets the regex engine skip everything else at C speed.
+# (Written to start with the class: "\r\n|[^ -~]" would be three times slower.)
+_UNUSUAL_RE = re.compile(r"[^ -~](?:(?<=\r)\n)?")
 _SPACES = frozenset(" \t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
                     "\u202f\u205f\u3000")
 
 
 def _char_edits(text: str) -> list[Edit]:
-    """The edits of ``_CHAR_RE`` over ``text`` (what ``finditer`` would find), found
+    """The edits of ``_char_regex()`` over ``text`` (what ``finditer`` would find), found
     faster: only where an unusual character stands (or at the ends of the text) can a
     match start, at most a run of blanks before it."""
     edits: list[Edit] = []
@@ -311,7 +380,7 @@ def _char_edits(text: str) -> list[Edit]:
 
     def at(pos: int) -> None:
         nonlocal done
-        m = _CHAR_RE.match(text, pos)
+        m = _char_regex().match(text, pos)
         if m is None or m.end() == m.start():
             return
         new = _replace(m)
@@ -321,9 +390,34 @@ def _char_edits(text: str) -> list[Edit]:
 
     if text[:1] in _SPACES and text:
         at(0)
+    n = len(text)
     for u in _UNUSUAL_RE.finditer(text):
         pos = u.start()
         if pos < done:
+            continue
+        after = u.end()
+        c = text[pos]
+        if after < n and (c in "\r\n" and text[after] not in _SPACES and text[after] != "\f"
+                          or c == "\f" and "!" <= text[after] <= "~"):
+            # The common case, once a line: a line break (CRLF, CR or LF) not followed
+            # by blanks or a form feed, or a page break (a form feed, as pdfium joins
+            # pages) before a printable character, after plain spaces or none, which
+            # _char_regex() would match from the first space and make one "\n".
+            start = pos
+            while start > done and text[start - 1] == " ":
+                start -= 1
+            if start == done or text[start - 1] not in _SPACES:
+                if after - start > 1 or text[pos] != "\n":
+                    edits.append((start, after, "\n"))
+                done = after
+                continue
+        elif c not in _SPACES and c not in _BREAKS and c != "\f":
+            # A character to clean on its own (a curly quote, a dash, a ligature, a
+            # control character): what _char_regex()'s last alternative would match.
+            new = _replace_char(c)
+            if new != c:
+                edits.append((pos, pos + 1, new))
+            done = after
             continue
         start = pos
         while start > done and text[start - 1] in _SPACES:
@@ -353,10 +447,28 @@ def _char_edits(text: str) -> list[Edit]:
 
 
 def normalize(text: str | MappedText) -> MappedText:
-    """Clean ``text`` for the layouts; the result maps back to ``text``."""
+    """Clean ``text`` for the layouts; the result maps back to ``text`` (in one step:
+    its parent is ``text``)."""
     root = text if isinstance(text, MappedText) else MappedText.original(text)
     char_edits = _char_edits(root.text)
     cleaned = root.edit(char_edits) if char_edits else MappedText(root.text, root)
     body = cleaned.text
     edits = _merge(_furniture_edits(body), _hyphenation_edits(body))
-    return cleaned.edit(edits) if edits else cleaned
+    if not edits:
+        return cleaned
+    if any(start == end for start, end, _ in edits):  # (none today: an insertion)
+        return cleaned.edit(edits)
+    # The furniture and hyphenation edits, made on the cleaned text, moved to the input
+    # and applied with the character edits in one go: one map back to the input, so
+    # every span found later is traced back in one step less.
+    moved = [(*cleaned.to_parent(start, end), new) for start, end, new in edits]
+    starts = [start for start, _, _ in moved]
+    kept = []
+    for edit in char_edits:
+        i = bisect.bisect_right(starts, edit[0]) - 1
+        if i < 0 or edit[1] > moved[i][1]:
+            kept.append(edit)  # not inside a moved edit (which replaces it)
+    try:
+        return root.edit(kept + moved)
+    except ValueError:  # a character edit across the end of a moved one: never seen
+        return cleaned.edit(edits)
