@@ -89,6 +89,7 @@ from ..text.dates import find_dates
 from ..text.lowercase import lower_keep_offsets
 from ..text.phrases import PhraseSet, prepare
 from ..text.sentences import sentence_ends
+from ..text.windows import merge_windows
 from ..vocab import body_regions, persons
 from ..vocab import summary_cues as cues
 
@@ -623,16 +624,7 @@ _DATE_REACH = 160  # characters before a date in which its review noun or partic
 
 def _before_dates(doc: _Doc) -> list[tuple[int, int]]:
     """The stretches of text just before each valid date, merged."""
-    windows: list[tuple[int, int]] = []
-    for date, s, _ in doc.dates:
-        if date is None:
-            continue
-        lo = max(0, s - _DATE_REACH)
-        if windows and lo <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], s)
-        else:
-            windows.append((lo, s))
-    return windows
+    return merge_windows((max(0, s - _DATE_REACH), s) for date, s, _ in doc.dates if date is not None)
 
 
 def _ur_not_named(doc: _Doc) -> list[_URHit]:
