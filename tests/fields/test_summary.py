@@ -422,6 +422,15 @@ DX_ROWS = [
     ("The diagnosis is unclear.", []),
     ("The patient was treated for 6 weeks with physical therapy.", []),
     ("Repeated: diagnoses include neck pain, Neck  pain, and anxiety.", ["neck pain", "anxiety"]),
+    # numbered lists: cut at their numbers, with or without periods; a later list is another
+    ("Diagnoses: 1. Lumbar radiculopathy 2. Lumbar stenosis 3. Chronic pain. He is seen.",
+     ["Lumbar radiculopathy", "Lumbar stenosis", "Chronic pain"]),
+    ("Diagnoses: 1. Lumbar radiculopathy. 2. Lumbar stenosis. 3. Chronic pain. He is seen. 4. x",
+     ["Lumbar radiculopathy", "Lumbar stenosis", "Chronic pain"]),
+    ("Diagnoses include 1. lumbar strain. He was seen twice. He is better. Plan: 1. MRI 2. PT.",
+     ["lumbar strain"]),
+    ("The diagnoses are: 1) neck pain, M54.2; 2) dorsalgia, unspecified and 3) headache.",
+     ["neck pain, M54.2", "dorsalgia, unspecified", "headache"]),
     ("Diagnostic studies include an MRI.", []),
     ("", []),
 ]

@@ -739,7 +739,6 @@ _ICD_CODE = re.compile(r"(?:ICD(?:-?\s*(?:9|10))?\s*:?\s*)?(?:[A-TV-Z]\d{2}(?:\.
                        re.IGNORECASE)
 _CONTINUATION = PhraseSet.of(cues.CONTINUATION_STARTS)
 _PART = PhraseSet.of([*body_regions.REGIONS, *cues.TISSUE_WORDS])
-_WORD_RUN = re.compile(r"[A-Za-z]+")
 _PREPOSITION = re.compile(r"\b(?:of|in|at|to|involving)\b", re.IGNORECASE)
 _FIRST_NUMBER = re.compile(r"[\s:]*\(?1[.)]\s+")
 _NUMBER = re.compile(r"(?<![\w.])\(?(\d{1,2})[.)]\s+")
@@ -824,7 +823,7 @@ def _names_a_part(doc: _Doc, s: int, e: int) -> bool:
     knee", "pelvis", "upper arm", "structure")."""
     text = doc.text
     pos = s
-    for m in _WORD_RUN.finditer(text, s, e):
+    for m in _WORD.finditer(text, s, e):
         if m.group().lower() not in cues.MODIFIER_WORDS:
             break
         pos = m.end()
@@ -855,8 +854,10 @@ def _and_split(doc: _Doc, s: int, e: int, mask: list[bool], base: int) -> list[t
 
 def _numbered(doc: _Doc, start: int) -> list[tuple[int, int]] | None:
     """The items of a numbered list that starts at ``start`` ("1. Lumbar strain. 2. ...",
-    "1) ... 2) ..."): each runs to the next number, the last to its sentence's end; the
-    numbers, not commas, separate them. ``None`` when no list starts with "1"."""
+    "1) ... 2) ..."): each runs to the next number, which must come before the item's
+    second sentence ends (else the list has ended: a later "2." is another list's); the
+    last item runs to its sentence's end. The numbers, not commas, separate the items.
+    ``None`` when no list starts with "1"."""
     text = doc.text
     first = _FIRST_NUMBER.match(text, start)
     if first is None:
@@ -867,13 +868,16 @@ def _numbered(doc: _Doc, start: int) -> list[tuple[int, int]] | None:
         limit = blank
     items: list[tuple[int, int]] = []
     a = first.end()
-    for m in _NUMBER.finditer(text, a, limit):
-        if int(m.group(1)) != len(items) + 2 or m.start() < a:
-            continue  # "2.5 mg", "page 3)": not the next number
-        items.append((a, m.start()))
-        a = m.end()
-        if len(items) >= _MAX_NUMBERED:
+    while len(items) < _MAX_NUMBERED:
+        i = bisect.bisect_left(doc.term_starts, a)
+        reach = doc.term_starts[i + 1] if i + 1 < len(doc.term_starts) else limit
+        nxt = next((m for m in _NUMBER.finditer(text, a, min(limit, reach + 8))
+                    if int(m.group(1)) == len(items) + 2),
+                   None)  # "2.5 mg", "page 3)" are not the next number
+        if nxt is None or nxt.start() > reach:
             break
+        items.append((a, nxt.start()))
+        a = nxt.end()
     items.append((a, min(doc.sentence_end(a), limit)))
     return items
 
