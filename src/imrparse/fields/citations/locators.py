@@ -35,6 +35,7 @@ ORDINAL_WORDS = (
 _ORDINAL_NAMES = {n: w.capitalize() for w, n in {**vocab.ORDINAL_WORDS, **vocab.TENS_ORDINAL_WORDS}.items()}
 _TENS_NAMES = {n: w.capitalize() for w, n in vocab.TENS_WORDS.items()}
 _ORDINAL_WORD = re.compile(r"[a-z]+")
+_WORD_VALUES = {**vocab.ORDINAL_WORDS, **vocab.TENS_ORDINAL_WORDS, **vocab.TENS_WORDS}
 _SUFFIXES = {1: "st", 2: "nd", 3: "rd"}
 
 _WS = re.compile(r"\s+")
@@ -133,8 +134,7 @@ def spelled_ordinal(number: int) -> str:
 
 def _ordinal_value(words: str) -> int:
     """The number of an ordinal in words ("twenty-first" is 21)."""
-    values = {**vocab.ORDINAL_WORDS, **vocab.TENS_ORDINAL_WORDS, **vocab.TENS_WORDS}
-    return sum(values.get(w, 0) for w in _ORDINAL_WORD.findall(words))
+    return sum(_WORD_VALUES.get(w, 0) for w in _ORDINAL_WORD.findall(words))
 
 
 def _online_edition(low: str) -> str:

@@ -18,8 +18,8 @@ from ...vocab import guidelines as vocab
 
 __all__ = [
     "Name", "GUIDES", "ACOEM", "ODG", "SECTIONS", "FILLERS", "LITERATURE", "SUFFIX_WORDS",
-    "GUIDELINE_MTUS", "GENERIC", "PUBLICATIONS", "clean", "skip_spaces", "trailing_end", "strip_suffix_words",
-    "weak_rejected", "title_with_suffixes", "first_title", "known_section_end",
+    "GUIDELINE_MTUS", "GENERIC", "PUBLICATIONS", "clean", "skip_spaces", "trailing_end",
+    "strip_suffix_words", "weak_rejected", "title_with_suffixes", "first_title", "known_section_end",
 ]
 
 
