@@ -626,6 +626,8 @@ _FRAGMENTS = [
     "conservative therapy with ", ", ", "; ", " and ", " & ", ".", ". ", "\n\n", "\n", "age ",
     "y/o", "\u0130", "\u00e9", ":", "etc.", "initial encounter", "muscle, fascia and tendon",
     "'", '"', "-", "/", " ", "x", "Dr.", "e.g.",
+    "was previously denied on ", "a prior determination dated ", "On ", "the claims administrator denied ",
+    "1. ", "2. ", "(3) ", "unspecified site", "M54.5", "of lower back and pelvis", "1st of December, 2016",
 ]
 _LETTERISH = st.lists(st.sampled_from(_FRAGMENTS), max_size=40).map("".join)
 
