@@ -274,6 +274,36 @@ def nonbreaking_spaces(text: str, rng: random.Random) -> str:
                    for ch in text)
 
 
+# -- capitals ------------------------------------------------------------------------------
+
+# The labels of a letter's header and items, wherever they stand.
+_LABEL_RE = re.compile(
+    r"\b(?:(?:IMR\s+)?Case\s+Number|Date\s+Assigned|Date\s+of\s+Injury|Decision\s+Date"
+    r"|UR\s+Denial\s+Date|Priority|(?:IMR\s+)?Application\s+Received|Claims\s+Administrator\s+guideline"
+    r"|MAXIMUS\s+guideline|Decision\s+rationale)(?=\s*:)")
+_HEADING_RE = re.compile(
+    r"HOW\s+THE\s+IMR\s+FINAL\s+DETERMINATION\s+WAS\s+MADE|CLINICAL\s+CASE\s+SUMMARY"
+    r"|IMR\s+ISSUES\s*,\s+DECISIONS\s+AND\s+RATIONALES")
+_SMALL_WORDS = {"the", "and", "was", "of"}
+
+
+def labels_in_capitals(text: str, rng: random.Random) -> str:
+    """The header's and the items' labels in capitals ("CASE NUMBER:", "DECISION
+    RATIONALE:"), as re-typed letters and other years' templates write them."""
+    return _LABEL_RE.sub(lambda m: m.group().upper(), text)
+
+
+def headings_in_title_case(text: str, rng: random.Random) -> str:
+    """The section headings in title case ("Clinical Case Summary", "How the IMR Final
+    Determination Was Made"), as office software's "change case" leaves them."""
+    def title(m: re.Match[str]) -> str:
+        words = re.split(r"(\s+|,)", m.group())
+        return "".join(w if w == "IMR" or not w.strip(" ,\n") else
+                       (w.lower() if w.lower() in _SMALL_WORDS and i else w.capitalize())
+                       for i, w in enumerate(words))
+    return _HEADING_RE.sub(title, text)
+
+
 # -- everything together ------------------------------------------------------------------
 
 
@@ -315,6 +345,8 @@ TRANSFORMATIONS: dict[str, Transformation] = {
     "curly_quotes": curly_quotes,
     "ligatures": ligatures,
     "nonbreaking_spaces": nonbreaking_spaces,
+    "labels_in_capitals": labels_in_capitals,
+    "headings_in_title_case": headings_in_title_case,
     "all_at_once": all_at_once,
     "all_at_once_block": all_at_once_block,
 }

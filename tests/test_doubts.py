@@ -243,6 +243,33 @@ def test_summary_doubts_point_at_their_words_in_the_input() -> None:
     assert doubt.span == summary.span
 
 
+# -- the header ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("case", "text", "doubted"), [
+    (None, "Decision Date: 12/09/2016\nCASE NO. CM16-0213037\n", True),
+    (Case(decision_date=D(2016, 12, 9)), "Case #: CM16-0213037", True),
+    (Case(case_number="CM16-0213037"), "Case Number: CM16-0213037", False),
+    (None, "a letter body that names no case", False),
+    (None, "claim XCM16-02130371", False),  # not a case number: glued to other characters
+])
+def test_a_case_number_not_read(case: Case | None, text: str, doubted: bool) -> None:
+    found = [d for d in doubts(_letter(_item(), case=case), text) if d.code == "case-number-not-read"]
+    assert bool(found) == doubted
+    if found:
+        span = found[0].span
+        assert span is not None and text[span.start:span.end] == "CM16-0213037"
+
+
+def test_header_labels_in_capitals_are_read_and_not_doubted() -> None:
+    text = make_letter(LetterSpec(header=True))
+    shouted = re.sub(r"(?m)^(Case Number|Date Assigned|Decision Date|Priority)", lambda m: m.group(1).upper(), text)
+    assert shouted != text
+    det = imrparse.parse(shouted, strict=True)
+    assert det.case is not None and det.case.case_number is not None
+    assert "case-number-not-read" not in [w.code for w in det.warnings]
+
+
 # -- the table -----------------------------------------------------------------------------------
 
 

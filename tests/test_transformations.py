@@ -144,7 +144,7 @@ _CHAR_FOLD = {
 def _furniture(text: str) -> list[tuple[int, int]]:
     """Where the page furniture that tests/mangle.py inserts stands in ``text``, not among
     the first lines, the letter's own header ("Case Number: CM16-0213037")."""
-    heading = re.search(r"HOW\s+THE\s+IMR", text)  # the letter's header stands before it
+    heading = re.search(r"(?i:HOW\s+THE\s+IMR)", text)  # the letter's header stands before it
     return furniture_spans(text, heading.start() if heading else 0)
 
 
@@ -290,6 +290,9 @@ def test_transformations_do_what_they_say() -> None:
     widths = [len(line) for line in mangle("rewrap_paragraphs", " ".join(["word"] * 500)).split("\n")]
     assert max(widths) <= 104 and min(widths[:-1]) >= 63
     assert mangle("rewrap_letter", "a date 11-\n16-2016 here") == "a date 11-16-2016 here"
+    assert mangle("labels_in_capitals", text).startswith("CASE NUMBER: CM16-0213037")
+    assert mangle("headings_in_title_case", "CLINICAL CASE SUMMARY\nIMR ISSUES, DECISIONS AND RATIONALES\n") == (
+        "Clinical Case Summary\nIMR Issues, Decisions and Rationales\n")
 
 
 def test_header_labels_in_the_text_are_words() -> None:

@@ -24,7 +24,7 @@ from typing import Callable, Iterable, Iterator, NamedTuple
 import attrs
 
 from .layout.partial import PREAMBLE_WORDS_RE
-from .models import Basis, Determination, Item, Span, Warning
+from .models import CASE_NUMBER_PATTERN, Basis, Determination, Item, Span, Warning
 from .text.dates import find_dates
 
 __all__ = ["Check", "Doubt", "CHECKS", "find_doubts", "doubts"]
@@ -97,6 +97,24 @@ def _implausible_dates(det: Determination, text: str | None) -> Iterator[Doubt]:
         a, b = ".".join(earlier), ".".join(later)
         yield Doubt("implausible-date", f"{a} {first} is after {b} {second}; one of them was "
                     "misread or mistyped (both are kept as written)", span, f"{a} after {b}")
+
+
+# -- the header -------------------------------------------------------------------------
+
+_CASE_NUMBER_RE = re.compile(r"(?<![\w-])" + CASE_NUMBER_PATTERN + r"(?!\d)")
+
+
+def _case_number_not_read(det: Determination, text: str | None) -> Iterator[Doubt]:
+    """A case number stands in the letter, but no header label gave it: a label in words
+    the layout does not know, or a header the extraction scrambled. (A letter body
+    without any case number, such as the seeds, is not doubted.)"""
+    if text is None or (det.case is not None and det.case.case_number is not None):
+        return
+    found = _CASE_NUMBER_RE.search(text)
+    if found is not None:
+        yield Doubt("case-number-not-read", f"the letter holds the case number {found.group()} "
+                    "but its header gave none (case_number is null)",
+                    Span(found.start(), found.end()), _sentence_around(text, found.start()))
 
 
 # -- items -----------------------------------------------------------------------------
@@ -250,6 +268,9 @@ CHECKS: tuple[Check, ...] = (
           "a date after one it must precede: a header date after the decision date, the injury "
           "after the UR denial, a summary's date of injury or UR date after the decision, or the "
           "injury after the summary's UR date; both dates are kept as written"),
+    Check("case-number-not-read", "letter", _case_number_not_read,
+          "the letter's text holds a case number (CM16-0213037) but case_number is null: a "
+          "header label the layout does not know, or a header scrambled by extraction"),
     Check("unparsed-partial-authorization", "item", _preamble_left_in_request,
           "a request that still holds preamble words (\"was the original request\", \"IMR "
           "eligible portion\"): a partial authorization not split"),

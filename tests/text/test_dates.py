@@ -60,6 +60,9 @@ DATE_ROWS = [
     ("May 2016-2017", []),
     ("Dec-1 2016, Dec 1-2016, 12/1-2016", []),
     ("1st dose, 2nd of 3 visits, 2016", []),
+    # a year with a letter for a digit (OCR, typing) is no two-digit year
+    ("12/09/20l6, 1/5/2O17", []),
+    ("12/09/16, 12/09/16a", [D(2016, 12, 9)]),
 ]
 
 

@@ -27,7 +27,9 @@ _MONTH_NAME = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
-# Numeric dates: month, day, year with the same separator (/, - or .); ISO dates;
+# Numeric dates: month, day, year with the same separator (/, - or .), a two-digit year
+# not followed by a letter ("12/09/20l6", an OCR or typing slip, is no date of 2020);
+# ISO dates;
 # month-name dates ("July 27, 2015", "Sept. 28 2015", "Dec.1,2016", "Dec-01-2016", "27 July
 # 2015", "1st of December, 2016", "13-Oct-2016", "13-OCT-16").
 _ORDINAL_END = r"(?:st|nd|rd|th)?"
@@ -35,7 +37,7 @@ _ORDINAL_END = r"(?:st|nd|rd|th)?"
 _BEFORE_YEAR = r"(?:\s*,\s*|\s+)"
 DATE_PATTERN = (
     r"(?<![\d/.-])(?:"
-    r"(?P<m>\d{1,2})(?P<sep>[/.-])\s?(?P<d>\d{1,2})(?P=sep)\s?(?P<y>\d{4}|\d{2})"
+    r"(?P<m>\d{1,2})(?P<sep>[/.-])\s?(?P<d>\d{1,2})(?P=sep)\s?(?P<y>\d{4}|\d{2}(?![^\W\d_]))"
     r"|(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})"
     r"|(?P<mon>" + _MONTH_NAME + r")(?:\.\s*|\s+|(?P<mh>-))(?P<md>\d{1,2})" + _ORDINAL_END
     + r"(?(mh)-|" + _BEFORE_YEAR + r")(?P<my>\d{4})"
