@@ -59,12 +59,15 @@ def table_header() -> dict[str, Any]:
 
 
 def _read_table() -> list[Entry] | None:
-    path = os.path.join(os.path.dirname(__file__), "compiled", table_name())
+    # (Imported here: scripts/compile_patterns.py runs this module on its own, in any Python.)
+    from ._package_data import read_bytes
+
+    data = read_bytes("compiled", table_name())
+    if data is None:  # another Python version's
+        return None
     try:
-        # The module's loader reads package data from a folder or a zip file alike.
-        data = __spec__.loader.get_data(path)  # type: ignore[union-attr]
         header, entries = marshal.loads(data)
-    except Exception:  # missing (another Python version), unreadable or damaged
+    except Exception:  # damaged
         return None
     if header != table_header():
         return None
