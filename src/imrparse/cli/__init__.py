@@ -22,13 +22,14 @@ import argparse
 import importlib
 import sys
 from types import ModuleType
-from typing import Sequence
+from typing import NoReturn, Sequence
 
 from .. import __version__
+from ..batch import hold_collection, release_collection
 from ..errors import ImrParseError
 from ..plugin.registry import Plugins, get_plugins
 
-__all__ = ["main", "COMMANDS"]
+__all__ = ["main", "console", "COMMANDS"]
 
 #: The commands, in the order ``imrparse --help`` lists them (modules of this package).
 COMMANDS = ("parse", "check", "stats", "show", "plugins", "schema")
@@ -56,7 +57,23 @@ def _parser(plugins: Plugins, argv: Sequence[str]) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else list(argv)
+    """Run the command line on ``argv`` (default: ``sys.argv[1:]``); the exit status."""
+    hold_collection()  # until a batch's first letter is parsed (see there)
+    try:
+        return _main(sys.argv[1:] if argv is None else list(argv))
+    finally:
+        release_collection()
+
+
+def console() -> NoReturn:
+    """The ``imrparse`` program (and ``python -m imrparse``): :func:`main` in a process
+    that ends with it, so the garbage collector stays held back to the end (a one-letter
+    command then never walks the objects it made; releasing it would)."""
+    hold_collection()
+    sys.exit(_main(sys.argv[1:]))
+
+
+def _main(argv: list[str]) -> int:
     try:
         plugins = get_plugins()
         parser = _parser(plugins, argv)
@@ -80,4 +97,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    console()

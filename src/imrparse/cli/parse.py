@@ -291,8 +291,9 @@ def run(args: argparse.Namespace, plugins: Plugins) -> int:
                     return
                 finally:
                     stop.waiting = False
-                freeze_long_lived_objects()
                 tally.letters += 1
+                if tally.letters > 1:  # a batch (for one letter, not worth a full collection)
+                    freeze_long_lived_objects()
                 say.advance()
                 det = outcome.determination
                 if det is None:
