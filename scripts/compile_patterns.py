@@ -139,7 +139,7 @@ def collect() -> list[tuple[str, int]]:
 def compile_table(python: str, patterns: list[tuple[str, int]]) -> tuple[str, bytes]:
     """The table of ``patterns`` compiled by interpreter ``python``: its file name and bytes."""
     done = subprocess.run([python, "-c", _LOAD_MODULE + _COMPILE, str(MODULE)], check=True,
-                          input=json.dumps(patterns).encode(), stdout=subprocess.PIPE)
+                          input=json.dumps(patterns).encode(), capture_output=True)
     header, _ = marshal.loads(done.stdout)
     name = _module().table_name(header["implementation"], tuple(header["version"]))
     return name, done.stdout

@@ -59,15 +59,12 @@ def table_header() -> dict[str, Any]:
 
 
 def _read_table() -> list[Entry] | None:
-    # (Imported here: scripts/compile_patterns.py runs this module on its own, in any Python.)
-    from ._package_data import read_bytes
-
-    data = read_bytes("compiled", table_name())
-    if data is None:  # another Python version's
-        return None
+    path = os.path.join(os.path.dirname(__file__), "compiled", table_name())
     try:
+        # The module's loader reads package data from a folder or a zip file alike.
+        data = __spec__.loader.get_data(path)  # type: ignore[union-attr]
         header, entries = marshal.loads(data)
-    except Exception:  # damaged
+    except Exception:  # missing (another Python version), unreadable or damaged
         return None
     if header != table_header():
         return None

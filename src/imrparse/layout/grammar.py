@@ -3,10 +3,9 @@
 The grammars live in the repository's top-level ``grammars/`` folder; the wheel maps
 that folder into the package, and :func:`build_parser` loads it with
 ``lark.Lark.open_from_package`` (``importlib.resources`` underneath, zip-safe), which
-also resolves a grammar's ``%import .common (...)``; the texts alone (for the key of a
-compiled parser) are read through the package's loader, zip-safe too. In a source
-checkout or an editable install, where the package folder has no copy, it reads the
-repository's folder instead, so edits show at once.
+also resolves a grammar's ``%import .common (...)``. In a source checkout or an editable
+install, where the package folder has no copy, it reads the repository's folder
+instead, so edits show at once.
 
 Compiling a grammar into its LALR tables takes Lark 15-25 ms per grammar, as long as
 the rest of a one-letter command. So the compiled parsers ship with the package
@@ -21,6 +20,7 @@ the parser is compiled and cached on disk (``IMRPARSE_CACHE_DIR``, default
 from __future__ import annotations
 
 import hashlib
+import importlib.resources
 import io
 import os
 import pickle
@@ -30,8 +30,6 @@ from typing import Any, Iterator, NoReturn
 
 import lark
 from lark.common import LexerConf
-
-from .._package_data import read_bytes
 
 __all__ = ["grammar_text", "build_parser", "first_characters", "ContextualLexer", "grammar_key",
            "compile_parser", "compiled_name", "shipped_parser_state"]
@@ -43,14 +41,13 @@ _CHECKOUT = Path(__file__).resolve().parents[3] / _FOLDER
 
 
 def _packaged(name: str) -> bool:
-    return read_bytes(_FOLDER, name) is not None
+    return importlib.resources.files(_PACKAGE).joinpath(_FOLDER).joinpath(name).is_file()
 
 
 def grammar_text(name: str) -> str:
     """The text of grammar ``name`` (e.g. ``"imr_letter.lark"``, ``"common.lark"``)."""
-    packaged = read_bytes(_FOLDER, name)
-    if packaged is not None:
-        return packaged.decode("utf-8")
+    if _packaged(name):
+        return importlib.resources.files(_PACKAGE).joinpath(_FOLDER).joinpath(name).read_text(encoding="utf-8")
     checkout = _CHECKOUT / name
     if checkout.is_file():
         return checkout.read_text(encoding="utf-8")
@@ -191,7 +188,8 @@ def _options(*, strict: bool, transformer: lark.Transformer[Any, Any] | None) ->
 
 # -- the compiled parsers shipped in the package -------------------------------------------
 
-_COMPILED_FOLDER = ("layout", "compiled")  # inside the package
+_COMPILED_PACKAGE = "imrparse.layout"
+_COMPILED_FOLDER = "compiled"
 _COMPILED_FORMAT = 1
 
 
@@ -226,10 +224,9 @@ def shipped_parser_state(name: str) -> str:
 
 
 def _shipped_payload(name: str) -> dict[str, Any] | None:
-    data = read_bytes(*_COMPILED_FOLDER, compiled_name(name))
-    if data is None:
-        return None
     try:
+        data = (importlib.resources.files(_COMPILED_PACKAGE).joinpath(_COMPILED_FOLDER)
+                .joinpath(compiled_name(name)).read_bytes())
         payload = pickle.loads(data)
     except Exception:  # missing, unreadable or damaged: compile instead
         return None
