@@ -17,12 +17,7 @@ as ``imrparse.plugins`` and ``imrparse.hookspecs``, their 0.1 names).
 
 from __future__ import annotations
 
-# First: the compiled patterns shipped in the package, before any module compiles one.
-from ._shipped_patterns import install as _install_patterns
-
-_install_patterns()
-
-from . import errors, models  # noqa: E402
+from . import errors, models
 from .text.normalize import normalize
 from .batch import Outcome, parse_files
 from .convert import from_dict, make_converter, to_dict
