@@ -16,12 +16,13 @@ from .letters import ItemSpec, LetterSpec, make_letter
 
 def _corpus(folder: Path) -> None:
     """Four letters: a clean one, two with requests in no category (one twice, in other
-    numbers), one with a medication; and a recipe that is no letter."""
+    numbers), one with a medication the drug tables do not know; and a recipe that is no
+    letter."""
     letters = {
         "a_clean.txt": [ItemSpec()],
         "b_unknown.txt": [ItemSpec(request="Frobnication of the widget x3"), ItemSpec()],
         "c_unknown.txt": [ItemSpec(request="frobnication of the  widget x12")],
-        "d_drug.txt": [ItemSpec(request="Norco 10/325mg #120"), ItemSpec(request="MRI of the left knee")],
+        "d_drug.txt": [ItemSpec(request="Zynqor 10mg #120"), ItemSpec(request="MRI of the left knee")],
     }
     for name, items in letters.items():
         (folder / name).write_text(make_letter(LetterSpec(items=items)), encoding="utf-8")
@@ -46,7 +47,7 @@ def test_json_counts_letters_items_and_phrases(capsys: pytest.CaptureFixture[str
     assert unknown["letters_share"] == 0.5 and unknown["items_share"] == round(2 / 6, 4)
     # The same request in other numbers and spacing counts as one phrase.
     assert unknown["phrases"] == [{"phrase": "frobnication of the widget x<n>", "count": 2}]
-    assert codes["drug-without-generic"]["phrases"] == [{"phrase": "norco", "count": 1}]
+    assert codes["drug-without-generic"]["phrases"] == [{"phrase": "zynqor", "count": 1}]
     # Every doubt is listed, fired or not, with its scope.
     assert {c.code for c in CHECKS} <= set(codes)
     assert codes["ur-date-not-read"] == {

@@ -293,7 +293,7 @@ def test_contract_tables_follow_the_key_order_of_the_output(title: str) -> None:
 
 
 def vocabularies() -> dict[str, list[str]]:
-    from imrparse.vocab import body_regions, dwc, guidelines, modalities, services
+    from imrparse.vocab import body_regions, dwc, guidelines, modalities, services, specialties
 
     modality_names = set(modalities.IMAGING.values()) | set(modalities.COMBINED_MODALITIES.values())
     modality_names |= {v for v in modalities.TESTS.values() if v}
@@ -304,6 +304,7 @@ def vocabularies() -> dict[str, list[str]]:
         "Modalities": sorted(modality_names),
         "Guidelines": [g.short for g in guidelines.GUIDELINES] + ["Literature"],
         "DWC request categories": [*dwc.DWC_CATEGORIES, *dwc.BY_CATEGORY, *dwc.BY_PROCEDURE],
+        "Specialties": sorted(set(specialties.NAMES.values())),
     }
 
 

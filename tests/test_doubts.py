@@ -109,6 +109,9 @@ def test_a_request_in_no_category() -> None:
     ({"category": "medication", "drug": "Norco", "generic": None}, True),
     ({"category": "medication", "drug": None, "generic": None}, True),  # a drug product not named
     ({"category": "medication", "drug": "Norco", "generic": "hydrocodone/acetaminophen"}, False),
+    # a product the tables know by its kind: its class is known, its ingredients unsaid
+    ({"category": "medication", "drug": "Compound cream", "generic": None,
+      "drug_class": "topical analgesic"}, False),
     ({"category": "injection", "drug": "Depo-Medrol", "generic": None}, False),
     ({"category": "physical therapy"}, False),
 ])
@@ -136,10 +139,32 @@ def test_a_guideline_line_with_no_structured_citation(basis: Basis, doubted: boo
     item = Item(request="MRI", decision=Decision.UPHELD, service=Service(category="imaging"),
                 claims_administrator_guideline=basis,
                 reviewer_guideline=Basis(text="Decision based on ODG.", citations=(_ODG,)))
-    found = doubts(_letter(item))
-    assert [d.code for d in found] == (["guideline-line-not-read"] if doubted else [])
+    found = [d for d in doubts(_letter(item)) if d.code == "guideline-line-not-read"]
+    assert len(found) == doubted
     if doubted:
         assert found[0].phrase == basis.text
+
+
+_BOOK = Citation(text="The Frobnitz Manual of Everything", span=Span(40, 73))
+
+
+@pytest.mark.parametrize(("citations", "doubted"), [
+    ((_ODG, _BOOK), True),  # one read, one not: the line was read only in part
+    ((_BOOK, _ODG), True),
+    ((_ODG,), False),
+    ((_ODG, Citation(text="Non-MTUS Citation")), False),  # a label, not a reference
+    ((_BOOK,), False),  # nothing read at all: guideline-line-not-read says so
+    ((Citation(text="Official Disability Guidelines (ODG)", guideline="ODG"),), False),  # named, no more
+])
+def test_a_citation_not_recognised(citations: tuple[Citation, ...], doubted: bool) -> None:
+    basis = Basis(text="Decision based on ODG Knee chapter and a book.", citations=citations)
+    item = Item(request="MRI", decision=Decision.UPHELD, service=Service(category="imaging"),
+                claims_administrator_guideline=basis,
+                reviewer_guideline=Basis(text="Decision based on ODG.", citations=(_ODG,)))
+    found = [d for d in doubts(_letter(item)) if d.code == "unrecognized-citation"]
+    assert [d.phrase for d in found] == (["The Frobnitz Manual of Everything"] if doubted else [])
+    if doubted:
+        assert found[0].item == 0 and found[0].span == Span(40, 73)
 
 
 @pytest.mark.parametrize(("headline", "doubted"), [
@@ -171,8 +196,13 @@ def test_a_partial_authorization_is_not_warned_twice() -> None:
     ("On 12/7/16 the request was non-certified by utilization review.", True),
     # A review named without a date: the letter gave none, nothing was missed.
     ("Utilization review non-certified the request.", False),
-    ("The request was denied on 12-07-2016.", False),  # no utilization review named
+    # a review that does not say "utilization review" is one too
+    ("The request was denied on 12-07-2016.", True),
+    ("A non-certification letter of 12-07-2016 is on file.", True),
+    ("The adverse determination was issued 12-07-2016.", True),
     ("Your injury occurred on 12-07-2016 during a tour.", False),  # "ur" inside words
+    ("The patient denied numbness on 12-07-2016.", False),  # the patient, not a review
+    ("Modified duty started on 12-07-2016.", False),
 ])
 def test_a_utilization_review_date_not_read(sentence: str, doubted: bool) -> None:
     summary = Summary(text=f"The injured worker is a 41 year old female. {sentence} Treatment continues.")

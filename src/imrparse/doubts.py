@@ -130,7 +130,9 @@ def _unrecognized_service(det: Determination, text: str | None) -> Iterator[Doub
 def _drug_without_generic(det: Determination, text: str | None) -> Iterator[Doubt]:
     for i, item in enumerate(det.items):
         service = item.service
-        if service.category == "medication" and service.generic is None:
+        # A product the tables know by its kind only ("Compound cream") has a class and
+        # no generic: the letter does not say more, so there is nothing to doubt.
+        if service.category == "medication" and service.generic is None and service.drug_class is None:
             named = service.drug or item.request
             yield Doubt("drug-without-generic", f"medication {_short(named)} has no known generic "
                         "name (generic and drug_class are null)",
@@ -151,9 +153,37 @@ def _guideline_line_not_read(det: Determination, text: str | None) -> Iterator[D
                             "no guideline was recognised in it", basis.span, basis.text, i)
 
 
+# What a "Decision based on Non-MTUS Citation." line holds when it names nothing: a label,
+# not a reference.
+_LABEL_ONLY_RE = re.compile(r"(?:non\s*-?\s*)?mtus(?:\s+citations?)?", re.IGNORECASE)
+
+
+def _unrecognized_citation(det: Determination, text: str | None) -> Iterator[Doubt]:
+    """A citation whose guideline is unknown, in a line where others were read (a line
+    with none read is guideline-line-not-read's): a study counting guidelines would miss
+    it. A citation whose guideline is known but that gives nothing more ("Official
+    Disability Guidelines (ODG)") is no doubt: the letter named nothing more."""
+    for i, item in enumerate(det.items):
+        for side, basis in (("claims administrator", item.claims_administrator_guideline),
+                            ("reviewer", item.reviewer_guideline)):
+            if _reads_no_citation(basis) or not basis.cited_evidence:
+                continue
+            for c in basis.citations:
+                if c.guideline is None and c.text.strip() and not _LABEL_ONLY_RE.fullmatch(c.text.strip()):
+                    yield Doubt("unrecognized-citation", f"the {side} guideline line cites {_short(c.text)}, "
+                                "whose guideline was not recognised", c.span or basis.span, c.text, i)
+
+
 # -- the summary -----------------------------------------------------------------------
 
-_UR_RE = re.compile(r"(?i:\butilization\s+review)|\bUR\b")
+# A sentence about a review of the request: one that says "utilization review" or "UR", or
+# one the summary reader also dates without those words (a non-certification, a denial or
+# determination, a request "was denied"); not "the patient denied numbness", nor "modified
+# duty", which the reader rightly leaves alone.
+_UR_RE = re.compile(
+    r"(?i:\butilization\s+review)|\bUR\b|(?i:\bnon\s*-?\s*certif|\bdenials?\b|\bdeterminations?\b"
+    r"|\b(?:was|were|been|is|are)\s+(?:[a-z]+ly\s+)?(?:denied|reviewed\s+and\s+denied)\b)"
+)
 _DIAGNOSIS_RE = re.compile(r"\bdiagnos(?:is|es|ed)\b|\bbeing\s+treated\s+for\b", re.IGNORECASE)
 # The end of a sentence: a period, ! or ? that is no decimal point.
 _SENTENCE_END_RE = re.compile(r"[.!?](?!\d)")
@@ -226,11 +256,17 @@ CHECKS: tuple[Check, ...] = (
     Check("unrecognized-service", "item", _unrecognized_service,
           "a request whose service category is \"other\": no category's words were found"),
     Check("drug-without-generic", "item", _drug_without_generic,
-          "a medication whose generic name is unknown (generic and drug_class null)"),
+          "a medication the drug tables do not know (generic and drug_class null): a name "
+          "not in the tables, or no name read"),
     Check("guideline-line-not-read", "item", _guideline_line_not_read,
           "a guideline line that cites evidence but yields no citation with a known guideline"),
+    Check("unrecognized-citation", "item", _unrecognized_citation,
+          "a citation of a guideline line whose guideline is unknown, in a line where other "
+          "citations were read (a line with none read is guideline-line-not-read)"),
     Check("ur-date-not-read", "letter", _ur_date_not_read,
-          "a summary sentence about a utilization review holds a date, but ur_decision_date is null"),
+          "a summary sentence about a review of the request (\"utilization review\", \"UR\", a "
+          "non-certification, denial or determination, a request \"was denied\") holds a date, but "
+          "ur_decision_date is null"),
     Check("diagnoses-not-read", "letter", _diagnoses_not_read,
           "the summary speaks of diagnoses (\"diagnoses include\", \"was diagnosed with\", "
           "\"is being treated for\") but diagnoses is empty"),

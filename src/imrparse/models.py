@@ -230,6 +230,21 @@ class Reviewer:
 
     Example: `24`
     """
+    canonical_specialties: tuple[str, ...] = ()
+    """`specialties` in one spelling per board: the [canonical
+    names](contract.md#specialties-reviewercanonical_specialties) (ABMS's, and a few
+    outside it), repeats dropped; names joined by "and" or "&" inside one written
+    specialty are each theirs; a name the list lacks is kept as written. The spans point
+    at the words as written.
+
+    Example: `["Physical Medicine and Rehabilitation", "Pain Medicine"]` for "Physical
+    Medicine & Rehabilitation, Pain Management"
+    """
+    canonical_subspecialties: tuple[str, ...] = ()
+    """`subspecialties` in one spelling per board, as `canonical_specialties`.
+
+    Example: `["Surgery of the Hand"]` for "Hand Surgery"
+    """
     span: Span | None = None
     """The section's text after its heading (credentials block included).
 
@@ -298,7 +313,9 @@ class Summary:
     patient: Patient = attrs.field(factory=Patient)
     """Age, sex and date of injury."""
     diagnoses: tuple[str, ...] = ()
-    """The diagnoses as listed ("diagnoses include a, b, and c" gives three).
+    """The diagnoses as listed ("diagnoses include a, b, and c" gives three); an ICD-10
+    title keeps its inner commas ("strain of muscle, fascia and tendon at neck level,
+    initial encounter" is one).
 
     Example: `["right shoulder contusion", "neck strain", ...]`
     """
@@ -308,7 +325,9 @@ class Summary:
     Example: `["modified work duties", "diagnostic imaging", "home exercise program"]`
     """
     ur_decision_date: _dt.date | None = None
-    """Date of the utilization review named in the summary.
+    """Date of the review that non-certified the disputed request, as the summary tells it:
+    a utilization review named as such first, else a prior review, determination or
+    denial ("the request was previously denied on ..."); see [Summary](contract.md#summary).
 
     Example: `"2016-11-03"`
     """
@@ -352,7 +371,10 @@ class Citation:
     Example: `9`
     """
     title: str | None = None
-    """Chapter or guideline title as written.
+    """Chapter or guideline title as written, without the year or any other locator
+    ("Chronic Pain Medical Treatment 2016 Guidelines" has title "Chronic Pain Medical
+    Treatment"); for a book or article its title, for a journal with no article title the
+    journal's name.
 
     Example: `"Shoulder Complaints"`, `"Chronic Pain Medical Treatment"`, `"Low Back -
     Lumbar and Thoracic"`
@@ -363,10 +385,10 @@ class Citation:
     Example: `2004`, `2016`
     """
     edition: str | None = None
-    """Ordinal editions are spelled out ("2nd Edition" and "3rd ed." are `"Second
-    Edition"` and `"Third Edition"`; `text` keeps the letter's words); online
-    editions have one spelling whatever their capitals (`"Online version"`, `"Online
-    edition"`).
+    """Ordinal editions have one form, spelled out ("6th ed", "6th Edition" and "Sixth
+    Edition" are all `"Sixth Edition"`, "21st Annual Edition" is `"Twenty-First
+    Edition"`; `text` keeps the letter's words); online editions have one spelling
+    whatever their capitals (`"Online version"`, `"Online edition"`).
 
     Example: `"Third Edition"`, `"Online version"`
     """
@@ -376,7 +398,9 @@ class Citation:
     Example: `["Special Studies"]`, `["Physical medicine treatment"]`
     """
     topic: str | None = None
-    """ODG topic after the chapter.
+    """ODG topic after the chapter (or what follows another guideline's name), without
+    parentheses around all of it ("(Magnetic resonance imaging)" is `"Magnetic resonance
+    imaging"`).
 
     Example: `"MRI (magnetic resonance imaging)"`, `"Lidoderm (lidocaine patch)"`
     """
@@ -399,6 +423,18 @@ class Citation:
     """A web address given as the reference.
 
     Example: `"http://www.nhlbi.nih.gov/health/health-topics/topics/ekg"`
+    """
+    volume: str | None = None
+    """A journal's volume, from its "year;volume(issue):pages" ("Spine (Phila Pa 1976).
+    2009;34(10):1066-77" is volume `"34"`), as written.
+
+    Example: `"34"`
+    """
+    issue: str | None = None
+    """A journal's issue, the part in parentheses after the volume ("2009;34(10)" is issue
+    `"10"`; "2015;(3)" has issue `"3"` and no volume), as written.
+
+    Example: `"10"`, `"Suppl 2"`
     """
     span: Span | None = None
     """The reference in the parsed text.
@@ -528,13 +564,17 @@ class Service:
     Example: `["L4-L5", "L5-S1"]`
     """
     generic: str | None = None
-    """The drug's active ingredients, lower case, combinations joined with "/" in US
-    label order, salts and release forms dropped; null when unknown.
+    """For a `drug`: its active ingredients, lower case, combinations joined with "/" in
+    US label order (a combination written as parts: in the order written), salts and
+    release forms dropped; null when the drug tables do not know the name, or know it
+    only as a kind of product ("Compound cream").
 
     Example: `"hydrocodone/acetaminophen"`
     """
     drug_class: str | None = None
-    """The main ingredient's class for workers' comp use; null when unknown.
+    """For a `drug`: the main ingredient's class for workers' comp use, one of the
+    [drug classes](drug_classes.md#the-classes); a transdermal opioid patch is an
+    `opioid`; null when the drug tables do not know the name.
 
     Example: `"opioid"`
     """
@@ -550,7 +590,8 @@ class Service:
     """Where each value came from: `category` (the deciding words), `modality`,
     `body_regions.N`, `laterality`, `contrast`, `sessions`, `frequency_per_week`,
     `duration_weeks`, `drug`, `strength`, `quantity`, `refills`, `procedure`,
-    `spine_levels.N`.
+    `spine_levels.N`, `generic` and `drug_class` (the drug as written, with its strength
+    and dosage form).
 
     Example: `{"category": [3086, 3089], "laterality": [3097, 3102]}`
     """

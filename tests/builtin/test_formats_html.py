@@ -144,6 +144,9 @@ def test_the_view_in_headless_chromium(tmp_path: Path) -> None:
         key = "reviewer.specialties.0"
         page.locator(f'section#L0 pre mark[data-key="{key}"]').first.hover()
         assert "hover" in (page.locator(f'section#L0 a[data-key="{key}"]').get_attribute("class") or "")
+        # a value read from the very same words lights up with it
+        same = "reviewer.canonical_specialties.0"
+        assert "hover" in (page.locator(f'section#L0 a[data-key="{same}"]').get_attribute("class") or "")
         assert page.locator('mark.k-warning, mark.at').count() >= 1
     assert requests == [page_path.resolve().as_uri()], requests
     assert errors == []

@@ -388,6 +388,188 @@ def test_section_lists(sections: str, expected: list[str]) -> None:
     assert list(c.sections) == expected
 
 
+# --------------------------------------------------------------------------- class 5 (made up)
+
+def _one(line: str) -> Citation:
+    (c,) = parse_basis(line).citations
+    return c
+
+
+def _cased(line: str) -> list[str]:
+    """A line as written, in lower case, and with runs of spaces (a reflowed PDF)."""
+    return [line, line.lower(), line.replace(" ", "  ")]
+
+
+# A title never carries the year, wherever the year stands.
+YEAR_ROWS = [
+    ("MTUS Chronic Pain Medical Treatment 2016 Guidelines, Opioids",
+     "CPMTG", "Chronic Pain Medical Treatment", 2016),
+    ("MTUS 2009 Chronic Pain Medical Treatment Guidelines, page 78",
+     "CPMTG", "Chronic Pain Medical Treatment", 2009),
+    ("Chronic Pain Medical Treatment Guidelines (2009), page 78",
+     "CPMTG", "Chronic Pain Medical Treatment", 2009),
+    ("MTUS Acupuncture Medical Treatment 2007 Guidelines", "AMTG", "Acupuncture Medical Treatment", 2007),
+    ("MTUS Low Back Complaints (2004), Section(s): Special Studies", "ACOEM", "Low Back Complaints", 2004),
+    ("Official Disability Guidelines, Low Back 2016 Chapter, MRI", "ODG", "Low Back", 2016),
+    ("ODG 2017 Knee & Leg (Acute & Chronic), MRI", "ODG", "Knee & Leg (Acute & Chronic)", 2017),
+]
+
+
+@pytest.mark.parametrize(("cited", "guideline", "title", "year"), YEAR_ROWS)
+def test_a_title_never_carries_the_year(cited: str, guideline: str, title: str, year: int) -> None:
+    for line in _cased(cited):
+        c = _one(f"Decision based on {line}.")
+        assert (c.guideline, c.year) == (guideline, year), line
+        assert c.title is not None and c.title.lower() == title.lower()
+        assert str(year) not in c.title
+
+
+# ODG chapter names with commas, slashes, dashes and parentheses, in every joining.
+ODG_TITLE_ROWS = [
+    ("Low Back, Lumbar & Thoracic (Acute & Chronic)", "MRI"),
+    ("Low Back - Lumbar & Thoracic (Acute & Chronic)", "MRI"),
+    ("Low Back/Lumbar and Thoracic (Acute and Chronic)", "Discography"),
+    ("Low Back: Lumbar & Thoracic", "Lumbar supports"),
+    ("Low Back-Lumbar & Thoracic Chapter", "Facet joint injections"),
+    ("Knee & Leg (Acute & Chronic)", "Arthroscopic surgery"),
+    ("Knee and Leg", "Continuous passive motion (CPM)"),
+    ("Neck and Upper Back (Acute & Chronic)", "Cervical collar"),
+    ("Forearm, Wrist, & Hand (Acute & Chronic)", "Splinting"),
+    ("Hips and Pelvis (Acute and Chronic)", "Arthroplasty"),
+    ("Pain (Chronic)", "Opioids, specific drug list"),
+]
+
+
+@pytest.mark.parametrize(("title", "topic"), ODG_TITLE_ROWS)
+@pytest.mark.parametrize("lead", ["Non-MTUS Citation Official Disability Guidelines (ODG),",
+                                  "Non-MTUS Citation ODG", "Official Disability Guidelines:"])
+def test_odg_titles_with_commas_and_parentheses(lead: str, title: str, topic: str) -> None:
+    for sep in (", ", " - ", ": "):
+        c = _one(f"Decision based on {lead} {title}{sep}{topic}.")
+        assert (c.guideline, c.title, c.topic) == ("ODG", title.replace(" Chapter", ""), topic), sep
+
+
+@pytest.mark.parametrize(("written", "topic"), [
+    ("(Magnetic resonance imaging)", "Magnetic resonance imaging"),
+    ("(Opioids)", "Opioids"),
+    ("( Physical therapy )", "Physical therapy"),
+    ("((Lidoderm))", "Lidoderm"),
+    ("MRI (magnetic resonance imaging)", "MRI (magnetic resonance imaging)"),
+    ("(MRI) and (CT)", "(MRI) and (CT)"),
+])
+def test_a_topic_in_parentheses_is_stored_without_them(written: str, topic: str) -> None:
+    for lead in ("Official Disability Guidelines (ODG), Neck and Upper Back (Acute & Chronic),",
+                 "ODG Pain (Chronic)"):
+        c = _one(f"Decision based on Non-MTUS Citation {lead} {written}.")
+        assert (c.title is not None, c.topic) == (True, topic)
+
+
+# Editions in one form, the spelled-out one of the gold ("Second Edition"), whatever the
+# letter writes; the letter's words stay in the citation's text.
+EDITION_ROWS = [
+    ("6th ed", "Sixth Edition"), ("6th ed.", "Sixth Edition"), ("6th Ed.", "Sixth Edition"),
+    ("6th edn", "Sixth Edition"), ("6th Edition", "Sixth Edition"), ("Sixth Edition", "Sixth Edition"),
+    ("sixth edition", "Sixth Edition"), ("SIXTH EDITION", "Sixth Edition"),
+    ("2nd ed", "Second Edition"), ("3rd Ed", "Third Edition"), ("1st edition", "First Edition"),
+    ("12th edition", "Twelfth Edition"), ("20th ed.", "Twentieth Edition"),
+    ("21st Annual Edition", "Twenty-First Edition"), ("21th Annual Edition", "Twenty-First Edition"),
+    ("Twenty-First Edition", "Twenty-First Edition"), ("twenty first edition", "Twenty-First Edition"),
+    ("22nd ed", "Twenty-Second Edition"), ("30th ed", "Thirtieth Edition"),
+    ("14th edition (web)", "Fourteenth Edition"),
+]
+
+
+@pytest.mark.parametrize(("written", "edition"), EDITION_ROWS)
+@pytest.mark.parametrize(("before", "after", "guideline"), [
+    ("ACOEM Practice Guidelines,", ", Chapter 12", "ACOEM"),
+    ("Official Disability Guidelines (ODG),", ", Pain Chapter", "ODG"),
+    ("Harrison's Principles of Internal Medicine,", "", "Literature"),
+    ("Campbell's Operative Orthopaedics", ", 2012", "Literature"),
+])
+def test_editions_in_one_form(before: str, after: str, guideline: str, written: str, edition: str) -> None:
+    c = _one(f"Decision based on Non-MTUS Citation {before} {written}{after}.")
+    assert (c.guideline, c.edition) == (guideline, edition)
+    assert written.rstrip(".") in c.text and (c.topic is None or "ed" not in c.topic.lower())
+
+
+def test_every_ordinal_reads_back_to_itself() -> None:
+    for n in range(1, 100):
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(n % 10 if n % 100 not in (11, 12, 13) else 0, "th")
+        spelled = _one(f"Decision based on ACOEM, {n}{suffix} Edition.").edition
+        assert spelled is not None and spelled.endswith(" Edition")
+        assert _one(f"Decision based on ACOEM, {spelled.lower()}.").edition == spelled, n
+
+
+# Books and journal articles: guideline "Literature" (or the publication's own short
+# name), with title, edition, year, volume, issue and pages.
+LITERATURE_ROWS: list[tuple[str, dict[str, Any]]] = [
+    ("Harrison's Principles of Internal Medicine, 19th Edition, 2015",
+     {"guideline": "Literature", "title": "Harrison's Principles of Internal Medicine",
+      "edition": "Nineteenth Edition", "year": 2015}),
+    ("Harrison's Principles of Internal Medicine",
+     {"guideline": "Literature", "title": "Harrison's Principles of Internal Medicine", "edition": None}),
+    ("Rockwood and Green's Fractures in Adults, Eighth Edition",
+     {"guideline": "Literature", "title": "Rockwood and Green's Fractures in Adults",
+      "edition": "Eighth Edition"}),
+    ("Netter's Atlas of Human Anatomy, 6th ed, page 212",
+     {"guideline": "Literature", "title": "Netter's Atlas of Human Anatomy", "edition": "Sixth Edition",
+      "pages": [212]}),
+    ("Textbook of Pain, Fifth Edition, Chapter 3",
+     {"guideline": "Literature", "title": "Textbook of Pain", "edition": "Fifth Edition", "chapter": 3}),
+    ("Spine (Phila Pa 1976). 2009;34(10):1066-77",
+     {"guideline": "Literature", "title": "Spine (Phila Pa 1976)", "year": 2009, "volume": "34",
+      "issue": "10", "pages": list(range(1066, 1078))}),
+    ("J Bone Joint Surg Am 2008",
+     {"guideline": "Literature", "title": "J Bone Joint Surg Am", "year": 2008}),
+    ("J Bone Joint Surg Am. 2008 May;90(5):1000-10",
+     {"guideline": "Literature", "title": "J Bone Joint Surg Am", "year": 2008, "volume": "90",
+      "issue": "5", "pages": list(range(1000, 1011))}),
+    ("Clin J Pain 2014;30:1-8",
+     {"guideline": "Literature", "title": "Clin J Pain", "year": 2014, "volume": "30", "issue": None,
+      "pages": list(range(1, 9))}),
+    ("Doe A, Roe B. Opioids for low back pain. Pain Physician 2012;15(3 Suppl):ES67-76",
+     {"guideline": "Literature", "title": "Opioids for low back pain", "year": 2012, "volume": "15",
+      "issue": "3 Suppl", "pages": []}),
+    ("Cochrane Database Syst Rev. 2015;(3):CD001234",
+     {"guideline": "Cochrane", "title": "Cochrane Database Syst Rev", "year": 2015, "volume": None,
+      "issue": "3"}),
+    ("Roe B, et al. Massage for low back pain. Cochrane Database of Systematic Reviews 2015;9",
+     {"guideline": "Cochrane", "title": "Massage for low back pain", "year": 2015, "volume": "9"}),
+    ("UpToDate, Evaluation of low back pain in adults",
+     {"guideline": "UpToDate", "title": "Evaluation of low back pain in adults"}),
+    ("Medscape, Lumbar radiculopathy, 2016",
+     {"guideline": "Medscape", "title": "Lumbar radiculopathy", "year": 2016}),
+    ("Official Disability Guidelines Treatment in Workers' Compensation, 21st Annual Edition, 2016",
+     {"guideline": "ODG", "title": None, "edition": "Twenty-First Edition", "year": 2016}),
+    ("Other Medical Treatment Guidelines: Harrison's Principles of Internal Medicine, 20th ed",
+     {"guideline": "Literature", "title": "Harrison's Principles of Internal Medicine",
+      "edition": "Twentieth Edition"}),
+]
+
+
+@pytest.mark.parametrize(("cited", "expected"), LITERATURE_ROWS)
+def test_books_and_journals(cited: str, expected: dict[str, Any]) -> None:
+    for label in ("Non-MTUS Citation ", ""):
+        result = parse_basis(f"Decision based on {label}{cited}.")
+        check_spans(f"Decision based on {label}{cited}.", result.citations)
+        check_citations(result.citations, [{"mtus": False} | expected])
+
+
+@pytest.mark.parametrize(("line", "texts"), [
+    ("Decision based on Non-MTUS Citation Official Disability Guidelines (ODG) Low Back, Physical "
+     "Therapy. Official Disability Guidelines (ODG) Preface, Physical Therapy Guidelines.",
+     ["Official Disability Guidelines (ODG) Low Back, Physical Therapy",
+      "Official Disability Guidelines (ODG) Preface, Physical Therapy Guidelines"]),
+    ("Decision based on Non-MTUS Citation ODG Knee. ACOEM Practice Guidelines, Chapter 13.",
+     ["ODG Knee", "ACOEM Practice Guidelines, Chapter 13"]),
+    # a period before a guideline's name inside a reference that names none before it
+    ("Decision based on Non-MTUS Citation Doe A, et al. Syncope in adults. UpToDate, accessed "
+     "02/18/2017.", ["Doe A, et al. Syncope in adults. UpToDate, accessed 02/18/2017"]),
+])
+def test_two_citations_in_one_sentence_cut_at_a_period(line: str, texts: list[str]) -> None:
+    assert [c.text for c in parse_basis(line).citations] == texts
+
+
 # --------------------------------------------------------------------------- find_citations
 
 PROSE_CASES: list[tuple[str, list[dict[str, Any]]]] = [
@@ -551,6 +733,8 @@ FRAGMENTS = [
     "did not cite any", "did not base their decision on the MTUS", "outside of the MTUS Guidelines",
     "Other Medical Treatment Guideline", "Smith J, ", "(", ")", ",", ".", " ", "  ", "-", "/", "İ", "\u00a0",
     "Forearm, Wrist, & Hand", "1.3 Opioids for Acute Pain: ", "the MTUS Guideline in ", "on page 607 ",
+    "2009;34(10):1066-77", ";(3):CD001234", "Harrison's ", "21st Annual Edition", "(web)", ". ",
+    "Low Back, Lumbar & Thoracic", "twenty-first edition", "J Bone Joint Surg Am ", "Cochrane ",
 ]
 
 texts = st.one_of(
@@ -589,6 +773,8 @@ HUGE_LINES = {
     "references": ("the MTUS Guideline in ACOEM Chapter 8, Table 8-8, page 182, " * 17000)[:MEGABYTE],
     "part of": (("ODG, page 1, which is not part of the California Medical Treatment Utilization Schedule"
                  + " " * 200 + "(  mtus " * 20) * 3000)[:MEGABYTE],
+    "journals": ("Decision based on Spine 2009;34(10):1066-77, J Pain 2010;(2):e1-9; " * 16000)[:MEGABYTE],
+    "periods": ("Decision based on ODG Knee. ACOEM. Harrison's Book, 6th ed. " * 17000)[:MEGABYTE],
     "regulation words": ("Decision based on MTUS subsection" + " " * 300 + "§ sec. 9792.24.1 8 CCR "
                          + " " * 300) * 1500,
 }

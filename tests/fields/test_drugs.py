@@ -171,6 +171,22 @@ LOOKUPS: list[tuple[str, str | None, str]] = [
     ("Pantoprazole 20mg, one by mouth daily #30", "pantoprazole", "proton pump inhibitor"),
     ("Meloxicam (Mobic) 15mg #30", "meloxicam", NSAID),
     ("Fluriflex (flurbiprofen 15%/cyclobenzaprine 10%) 180 gm", "flurbiprofen/cyclobenzaprine", TOPICAL),
+    # a product whose name says its route keeps the class the table gives it
+    ("Soma Compound 200/325mg", "carisoprodol/aspirin", "muscle relaxant"),
+    ("soma compound, apply nothing", "carisoprodol/aspirin", "muscle relaxant"),
+    ("Fentanyl patch 25mcg/hr", "fentanyl", OPIOID),
+    # brands and kits of the hand table
+    ("Roxicodone 15 mg #60", "oxycodone", OPIOID),
+    ("Demerol 50mg", "meperidine", OPIOID),
+    ("Xylocaine 1%", "lidocaine", TOPICAL),
+    ("Tabradol 1mg/ml oral suspension 250ml", "cyclobenzaprine", "muscle relaxant"),
+    ("Synapryn oral suspension", "tramadol", OPIOID),
+    ("Deprizine 15mg/ml", "ranitidine", "h2 blocker"),
+    ("Fanatrex 25mg/ml oral suspension 420ml", "gabapentin", "anticonvulsant"),
+    ("Dicopanol 5mg/ml", "diphenhydramine", "antihistamine"),
+    ("Laxacin #100", "docusate/sennosides", "laxative"),
+    ("Ultracin lotion", "methyl salicylate/menthol/capsaicin", TOPICAL),
+    ("Fish oil 1000mg", "omega-3 fatty acids", "other"),
 ]
 
 
@@ -218,6 +234,16 @@ def test_every_ingredient_is_a_name_with_itself_as_generic() -> None:
         for ingredient in info.generic.split("/"):
             found = lookup(ingredient)
             assert found is not None and found.generic == ingredient, (name, ingredient, found)
+
+
+def test_names_with_unnamed_ingredients_and_keys() -> None:
+    unnamed = drugs.unnamed_ingredients()
+    assert {"Compound cream", "Topical compound", "Sentra"} <= unnamed
+    assert all(lookup(name) is not None and lookup(name).generic is None for name in unnamed)  # type: ignore[union-attr]
+    assert "Norco" not in unnamed
+    keyed = drugs.keyed_names()
+    assert keyed["norco"] == "Norco" and sorted(keyed.values(), key=str.lower) == list(names())
+    assert all(key(name) == k for k, name in keyed.items())
 
 
 def test_class_lists() -> None:

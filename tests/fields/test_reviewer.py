@@ -155,6 +155,83 @@ def test_subspecialties(text: str, expected: list[str]) -> None:
 
 # --------------------------------------------------------------------------- licensure
 
+# --------------------------------------------------------------------------- canonical names
+
+# (credentials as a letter might write them, canonical specialties, canonical
+# subspecialties, the words each canonical specialty's span covers).  Invented phrasings:
+# case, "&" or "and", spellings of one board, joined names, repeats, slips, line breaks.
+CANONICAL_ROWS: list[tuple[str, list[str], list[str], list[str]]] = [
+    ("Certification(s)/Specialty: Physical Medicine & Rehabilitation, Pain Management\n",
+     ["Physical Medicine and Rehabilitation", "Pain Medicine"], [],
+     ["Physical Medicine & Rehabilitation", "Pain Management"]),
+    ("Certification(s)/Specialty: PHYSICAL MEDICINE AND REHABILITATION\n",
+     ["Physical Medicine and Rehabilitation"], [], ["PHYSICAL MEDICINE AND REHABILITATION"]),
+    ("The expert reviewer is Board Certified in Physical Medicine and Rehabilitation and Pain "
+     "Medicine and is licensed to practice in Ohio.",
+     ["Physical Medicine and Rehabilitation", "Pain Medicine"], [],
+     ["Physical Medicine and Rehabilitation", "Pain Medicine"]),
+    ("Certification(s)/Specialty: Orthopedic Surgery; Orthopaedic Surgery, orthopedics\n",
+     ["Orthopaedic Surgery"], [], ["Orthopedic Surgery"]),
+    ("Certification(s)/Specialty: Family Practice, Sports Medicinea\n",
+     ["Family Medicine", "Sports Medicine"], [], ["Family Practice", "Sports Medicinea"]),
+    ("Certification(s)/Specialty: Anesthesiolgy, Interventional Pain Management\n",
+     ["Anesthesiology", "Pain Medicine"], [], ["Anesthesiolgy", "Interventional Pain Management"]),
+    ("The expert reviewer is Board Certified in Neurosurgery, has a subspecialty in Hand "
+     "Surgery & Spine Surgery and is licensed to practice in Texas.",
+     ["Neurological Surgery"], ["Surgery of the Hand", "Spine Surgery"], ["Neurosurgery"]),
+    ("The expert reviewer is Board Certified in Internal Medicine, has a subspecialty in "
+     "Endocrinology, Diabetes & Metabolism and is licensed to practice in Utah.",
+     ["Internal Medicine"], ["Endocrinology, Diabetes and Metabolism"], ["Internal Medicine"]),
+    ("The expert reviewer is Board Certified in Psychiatry &\nNeurology and is licensed to "
+     "practice in Maine.", ["Psychiatry and Neurology"], [], ["Psychiatry &\nNeurology"]),
+    ("The expert reviewer is a Licensed Chiropractor and is licensed to practice in California.",
+     ["Chiropractic"], [], ["Chiropractor"]),
+    ("The expert reviewer is a Doctor of Chiropractic and is licensed to practice in Nevada.",
+     ["Chiropractic"], [], ["Chiropractic"]),
+    ("Certification(s)/Specialty: Podiatric Surgery, Hospice & Palliative Medicine\n",
+     ["Foot and Ankle Surgery", "Hospice and Palliative Medicine"], [],
+     ["Podiatric Surgery", "Hospice & Palliative Medicine"]),
+    ("Certification(s)/Specialty: Neurologist, Physiatrist\n",
+     ["Neurology", "Physical Medicine and Rehabilitation"], [], ["Neurologist", "Physiatrist"]),
+    # a name no list knows is kept as written
+    ("Certification(s)/Specialty: Undersea Basket Weaving, Wellness\n",
+     ["Undersea Basket Weaving", "Wellness"], [], ["Undersea Basket Weaving", "Wellness"]),
+]
+
+
+@pytest.mark.parametrize("text, specialties, subspecialties, written", CANONICAL_ROWS)
+def test_canonical_specialties(text: str, specialties: list[str], subspecialties: list[str],
+                               written: list[str]) -> None:
+    r = read_reviewer(text)
+    assert list(r.canonical_specialties) == specialties
+    assert list(r.canonical_subspecialties) == subspecialties
+    assert [r.spans[f"canonical_specialties.{i}"].slice(text)
+            for i in range(len(r.canonical_specialties))] == written
+    _inside(r, text)
+
+
+@pytest.mark.parametrize("how", [str, str.upper, str.lower, lambda s: s.replace(" and ", " & ")],
+                         ids=["as written", "upper", "lower", "ampersand"])
+def test_every_spelling_has_its_canonical_name(how: object) -> None:
+    from imrparse.vocab import specialties
+
+    for name, canonical in specialties.NAMES.items():
+        if how is str.lower and name.isalpha() and name.isupper():
+            continue  # an acronym ("PMR") is read in capitals only
+        written = how(name)  # type: ignore[operator]
+        r = read_reviewer(f"Certification(s)/Specialty: {written}\n")
+        assert r.specialties == (written,) and r.canonical_specialties == (canonical,), written
+
+
+def test_canonical_names_are_listed_once() -> None:
+    from imrparse.vocab import specialties
+
+    names = specialties.ABMS_SPECIALTIES + specialties.ABMS_SUBSPECIALTIES + specialties.OTHER_NAMES
+    assert len(names) == len(set(names))
+    assert set(specialties.SPELLINGS.values()) <= set(names)
+    assert not set(specialties.SPELLINGS) & set(names)
+
+
 LICENSE_ROWS = [
     ("... and is licensed to practice in California. He/she has been in practice.",
      ["California"]),
@@ -259,12 +336,16 @@ def test_style_a_section() -> None:
         specialties=("Physical Medicine and Rehabilitation",), board_certified=True,
         subspecialties=("Pain Medicine",), licensed_in=("California",),
         min_years_in_practice=5, min_hours_per_week=24,
+        canonical_specialties=("Physical Medicine and Rehabilitation",),
+        canonical_subspecialties=("Pain Medicine",),
     )
     assert r.span is None
     assert {k: v.slice(SEED_STYLE_A) for k, v in r.spans.items()} == {
         "specialties.0": "Physical Medicine and Rehabilitation",
+        "canonical_specialties.0": "Physical Medicine and Rehabilitation",
         "board_certified": "Board Certified",
         "subspecialties.0": "Pain Medicine",
+        "canonical_subspecialties.0": "Pain Medicine",
         "licensed_in.0": "California",
         "min_years_in_practice": "more than five years",
         "min_hours_per_week": "at least 24 hours a week",

@@ -16,6 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from imrparse.fields import drugs as drug_table
 from imrparse.fields.services import normalize_service, service_completeness
 from imrparse.models import Service
 from imrparse.vocab import body_regions, drugs, equipment, modalities, procedures, services
@@ -175,10 +176,18 @@ REAL_FORMS: list[Row] = [
      {"category": "physical therapy", "sessions": 4, "spans": {"sessions": "weeks (4)"}}),
 ]
 
+HC_APAP, OX_APAP = "hydrocodone/acetaminophen", "oxycodone/acetaminophen"
+OPIOID, NSAID, TOPICAL, RELAXANT = "opioid", "nsaid", "topical analgesic", "muscle relaxant"
+
 MEDICATIONS: list[Row] = [
     ("Norco 10/325mg #120",
      {"category": "medication", "drug": "Norco", "strength": "10/325mg", "quantity": 120,
       "refills": None, "spans": {"drug": "Norco", "strength": "10/325mg", "quantity": "#120"}}),
+    ("Norco 10/325mg #120 with 1 refill",
+     {"generic": HC_APAP, "drug_class": OPIOID,
+      "spans": {"generic": "Norco 10/325mg", "drug_class": "Norco 10/325mg"}}),
+    ("Lidocaine 5% patch #30",
+     {"drug_class": TOPICAL, "spans": {"generic": "Lidocaine 5% patch"}}),
     ("Hydrocodone/APAP 10/325 mg #90 with 2 refills",
      {"drug": "Hydrocodone/APAP", "strength": "10/325mg", "quantity": 90, "refills": 2}),
     ("Hydrocodone-acetaminophen 7.5/325mg, quantity 60",
@@ -217,7 +226,159 @@ MEDICATIONS: list[Row] = [
     ("Zzyzxol 10mg #30", {"category": "medication", "drug": "Zzyzxol", "strength": "10mg",
                           "quantity": 30}),
     ("Retrospective request for Fooprofen 200 mg", {"category": "medication", "drug": "Fooprofen"}),
-    ("Compounded topical cream", {"category": "medication", "drug": None}),
+    # A product named by its kind: a drug whose class is known and ingredients are not.
+    ("Compounded topical cream", {"category": "medication", "drug": "Compounded topical cream",
+                                  "generic": None, "drug_class": "topical analgesic"}),
+]
+
+# Class 3: a drug by its generic name and class, whichever way the request writes it
+# (brand or generic, case, salts, release and dosage forms, strengths, combinations,
+# compounds, kits, medical foods, line breaks).  Invented phrasings.  Columns: the request,
+# drug, generic, drug_class.
+DRUGS_BY_GENERIC: list[tuple[str, str, str | None, str]] = [
+    ("NORCO 10/325 MG #90", "Norco", HC_APAP, OPIOID),
+    ("norco (hydrocodone bitartrate/acetaminophen) 7.5/325mg qty 120", "Norco", HC_APAP, OPIOID),
+    ("Hydrocodone Bitartrate-Acetaminophen 5/325mg #30",
+     "Hydrocodone bitartrate/Acetaminophen", HC_APAP, OPIOID),
+    ("Hydrocodone/\nAPAP 10/325, #60", "Hydrocodone/APAP", HC_APAP, OPIOID),
+    ("Norco\n10/325mg #120", "Norco", HC_APAP, OPIOID),
+    ("Percocet 10/325mg, one tablet every 6 hours as needed, #120", "Percocet", OX_APAP, OPIOID),
+    ("Oxycodone HCl 15 mg tablets #60", "Oxycodone HCL", "oxycodone", OPIOID),
+    ("OXYCONTIN 20MG #60", "OxyContin", "oxycodone", OPIOID),
+    ("Tramadol Hydrochloride ER 100mg #30", "Tramadol HCL ER", "tramadol", OPIOID),
+    ("ultram 50 mg", "Ultram", "tramadol", OPIOID),
+    ("Roxicodone 5mg #20", "Roxicodone", "oxycodone", OPIOID),
+    ("Tylenol with Codeine #3, #60", "Tylenol with Codeine", "acetaminophen/codeine", OPIOID),
+    # transdermal opioid patches stay opioids (docs/drug_classes.md)
+    ("Butrans 10 mcg/hr transdermal patch #4", "Butrans patch", "buprenorphine", OPIOID),
+    ("Fentanyl 25mcg/hr patches, #10", "Fentanyl patch", "fentanyl", OPIOID),
+    ("Duragesic patch 50 mcg/hr", "Duragesic patch", "fentanyl", OPIOID),
+    ("Flexeril 10 mg #30", "Flexeril", "cyclobenzaprine", RELAXANT),
+    ("cyclobenzaprine hcl 7.5mg", "Cyclobenzaprine HCL", "cyclobenzaprine", RELAXANT),
+    ("Retro: Fexmid 7.5mg #60 DOS 2/3/15", "Fexmid", "cyclobenzaprine", RELAXANT),
+    ("Soma Compound 200/325mg #30", "Soma Compound", "carisoprodol/aspirin", RELAXANT),
+    ("Naproxen sodium 550 mg #60", "Naproxen sodium", "naproxen", NSAID),
+    ("Anaprox DS 550mg", "Anaprox DS", "naproxen", NSAID),
+    ("Celebrex 200mg daily", "Celebrex", "celecoxib", NSAID),
+    ("Voltaren XR 100mg #30", "Voltaren XR", "diclofenac", NSAID),
+    ("Diclofenac sodium 1% gel 100g", "Diclofenac sodium gel", "diclofenac", TOPICAL),
+    ("Voltaren 1% topical gel, 3 tubes", "Voltaren gel", "diclofenac", TOPICAL),
+    ("Diclofenac, apply to the left knee twice a day", "Diclofenac", "diclofenac", TOPICAL),
+    ("Gabapentin 600 mg #90", "Gabapentin", "gabapentin", "anticonvulsant"),
+    ("Neurontin 300mg three times a day", "Neurontin", "gabapentin", "anticonvulsant"),
+    ("Lyrica 75 mg capsules #60", "Lyrica", "pregabalin", "anticonvulsant"),
+    ("Cymbalta 30 mg", "Cymbalta", "duloxetine", "antidepressant"),
+    ("Prilosec 20mg #30", "Prilosec", "omeprazole", "proton pump inhibitor"),
+    ("Ambien 10 mg #30", "Ambien", "zolpidem", "sedative-hypnotic"),
+    ("Xanax 0.5 mg", "Xanax", "alprazolam", "benzodiazepine"),
+    ("Zofran ODT 8mg", "Zofran ODT", "ondansetron", "antiemetic"),
+    ("Colace 100 mg #60", "Colace", "docusate", "laxative"),
+    ("Medrol Dosepak", "Medrol Dosepak", "methylprednisolone", "corticosteroid"),
+    ("Imitrex 50mg #9", "Imitrex", "sumatriptan", "triptan"),
+    ("Post-op Keflex 500mg #20", "Keflex", "cephalexin", "other"),
+    # medical foods
+    ("Theramine #120", "Theramine", "theramine", "medical food"),
+    ("Medical food: Theramine (unknown quantity)", "Theramine", "theramine", "medical food"),
+    ("Sentra PM, 60 capsules", "Sentra PM", "sentra pm", "medical food"),
+    # proprietary topicals, with or without a strength
+    ("Terocin patches #30", "Terocin patch", "lidocaine/menthol", TOPICAL),
+    ("Terocin lotion 120 ml", "Terocin lotion", "methyl salicylate/capsaicin/menthol/lidocaine",
+     TOPICAL),
+    ("Lidopro cream 121gm", "LidoPro cream", "capsaicin/lidocaine/menthol/methyl salicylate", TOPICAL),
+    ("LIDO-PRO ointment", "LidoPro ointment", "capsaicin/lidocaine/menthol/methyl salicylate",
+     TOPICAL),
+    ("Menthoderm gel 240 gm", "Menthoderm gel", "methyl salicylate/menthol", TOPICAL),
+    # compounds: the ingredients in the order written
+    ("Compound cream: Flurbiprofen 20%, Lidocaine 5%", "Flurbiprofen/Lidocaine",
+     "flurbiprofen/lidocaine", TOPICAL),
+    ("Compounded cream (ketoprofen 10%, gabapentin 6%, lidocaine 5%) 240gm",
+     "Ketoprofen/Gabapentin/Lidocaine", "ketoprofen/gabapentin/lidocaine", TOPICAL),
+    ("Flurbiprofen/Cyclobenzaprine/Menthol cream 180gm", "Flurbiprofen/Cyclobenzaprine/Menthol",
+     "flurbiprofen/cyclobenzaprine/menthol", TOPICAL),
+    ("Gabapentin 10% + Ketoprofen 10% transdermal", "Gabapentin/Ketoprofen",
+     "gabapentin/ketoprofen", TOPICAL),
+    # compounding kits sold as oral suspensions: taken by mouth, they keep their class
+    ("Tabradol oral suspension 250ml", "Tabradol", "cyclobenzaprine", RELAXANT),
+    ("Synapryn 10mg/ml oral suspension 500ml", "Synapryn", "tramadol", OPIOID),
+    ("Deprizine 15 mg/ml oral suspension (unknown quantity)", "Deprizine", "ranitidine",
+     "h2 blocker"),
+]
+
+# Class 2: a product the tables do not know is still a medication when the words around
+# its name say it is one (a strength, a dosage form, a count, a package size, an amount
+# left unsaid); its name is read, and generic and drug_class stay null.  Invented names.
+UNKNOWN_PRODUCTS: list[Row] = [
+    ("Zynqor (unknown quantity)", {"drug": "Zynqor", "spans": {"drug": "Zynqor"}}),
+    ("Zynqor, quantity unknown", {"drug": "Zynqor"}),
+    ("Bralomex oral suspension 250ml", {"drug": "Bralomex"}),
+    ("Quenzacin patches #30", {"drug": "Quenzacin", "quantity": 30}),
+    ("Vexadone #120", {"drug": "Vexadone", "quantity": 120}),
+    ("Retrospective request for Plexorin cream 120gm (DOS 3/1/2016)", {"drug": "Plexorin"}),
+    ("Trivexal compounding kit", {"drug": "Trivexal"}),
+    ("Kelvadrin 4 oz", {"drug": "Kelvadrin"}),
+    ("Ortomax 60 tablets", {"drug": "Ortomax", "quantity": 60}),
+    ("Zyzzel PM 10 mg", {"drug": "Zyzzel PM", "strength": "10mg"}),
+    # no name to read: a medication, but no drug
+    ("Medical food (unknown quantity)", {"drug": None}),
+    ("Unknown medication, 30 tablets", {"drug": None}),
+    ("Pain cream 120gm", {"drug": None}),
+    ("Muscle relaxant 10 mg #30", {"drug": None, "strength": "10mg"}),
+]
+
+# Words that name no drug, though some drug table has a name in them.
+NOT_MEDICATIONS: list[Row] = [
+    ("ENT consultation for the ears and nose", {"category": "office visit", "drug": None}),
+    ("Thyroid panel", {"category": "diagnostic testing"}),
+    ("Vitamin D level", {"category": "diagnostic testing"}),
+    ("Serum testosterone level", {"category": "diagnostic testing"}),
+    ("Urine drug screen for opioids and benzodiazepines", {"category": "diagnostic testing"}),
+    ("Inpatient detoxification from Norco", {"category": "program"}),
+    ("Physical therapy (unknown quantity)", {"category": "physical therapy"}),
+    ("Lumbar brace #1", {"category": "durable medical equipment", "drug": None}),
+    ("Toradol 60mg IM injection", {"category": "injection", "drug": "Toradol", "generic": "ketorolac",
+                                   "drug_class": NSAID}),
+    ("Lidocaine injection to the right shoulder", {"category": "injection", "generic": "lidocaine"}),
+    ("Cortisone injection to the left knee",
+     {"category": "injection", "drug": "Cortisone", "drug_class": "corticosteroid"}),
+]
+
+# Class 6: acupuncture in every wording, and the modalities acupuncturists give with it
+# ("with electrical stimulation", "and massage", infrared, myofascial release).
+ACUPUNCTURE: list[Row] = [
+    ("Acupuncture with electrical stimulation 2x4",
+     {"procedure": "electroacupuncture", "sessions": 8}),
+    ("ELECTROACUPUNCTURE x 6", {"procedure": "electroacupuncture", "sessions": 6}),
+    ("Electro-acupuncture, 8 visits", {"procedure": "electroacupuncture", "sessions": 8}),
+    ("acupuncture w/ e-stim for the low back, 6 sessions",
+     {"procedure": "electroacupuncture", "body_regions": ["lumbar spine"], "sessions": 6,
+      "spans": {"category": "acupuncture", "procedure": "e-stim"}}),
+    ("Electrical stimulation and acupuncture to the neck 1x6",
+     {"procedure": "electroacupuncture", "body_regions": ["cervical spine"], "sessions": 6,
+      "spans": {"category": "acupuncture"}}),
+    ("Acupuncture and massage 2x3", {"procedure": "massage therapy", "sessions": 6}),
+    ("Massage and acupuncture, six sessions", {"procedure": "massage therapy", "sessions": 6}),
+    ("Additional acupuncture 2x4", {"procedure": None, "sessions": 8, "frequency_per_week": 2}),
+    ("Acupuncture with infrared heat and myofascial release x 8",
+     {"procedure": "infrared therapy, myofascial release", "sessions": 8}),
+    ("Acupuncture therapy with e-stim, hot packs and massage to the right shoulder",
+     {"procedure": "electroacupuncture, hot/cold packs, massage therapy",
+      "body_regions": ["shoulder"], "laterality": "right"}),
+    ("Accupuncture treatments x6", {"sessions": 6}),
+    ("Continued acupuncture therapy\nsessions, 12", {"sessions": 12}),
+    ("Six (6) additional acupuncture sessions for the right shoulder",
+     {"sessions": 6, "body_regions": ["shoulder"], "laterality": "right"}),
+    ("Acupuncture with cupping and moxibustion", {"procedure": "cupping, moxibustion"}),
+    ("Acupuncture evaluation and treatment", {}),
+]
+ACUPUNCTURE_ROWS: list[Row] = [(r, {"category": "acupuncture", **e}) for r, e in ACUPUNCTURE]
+
+# Not acupuncture: a physical therapy service named first, or needling that is not it.
+NOT_ACUPUNCTURE: list[Row] = [
+    ("Physical therapy and acupuncture 2x6", {"category": "physical therapy"}),
+    ("Chiropractic and acupuncture for the low back", {"category": "chiropractic"}),
+    ("Dry needling 2x3", {"category": "physical therapy", "procedure": "dry needling"}),
+    ("Electrical stimulation 2x4", {"category": "physical therapy",
+                                    "procedure": "electrical stimulation"}),
 ]
 
 INJECTIONS: list[Row] = [
@@ -315,7 +476,10 @@ PROGRAMS_AND_SERVICES: list[Row] = [
     ("Home health nursing visits 2x/week for 4 weeks", {"category": "home health", "sessions": 8}),
     ("Transportation to and from medical appointments", {"category": "transportation"}),
     ("Transportation to and from physical therapy appointments x 12",
-     {"category": "transportation", "sessions": 12}),
+     {"category": "transportation", "sessions": 12, "procedure": "round trip"}),
+    ("Round trip transportation to medical visits", {"category": "transportation",
+                                                    "procedure": "round trip"}),
+    ("Transport to/from the clinic", {"category": "transportation", "procedure": "round trip"}),
 ]
 
 TESTS_AND_IMAGING: list[Row] = [
@@ -360,6 +524,10 @@ THERAPY_COUNTS: list[Row] = [
      {"category": "occupational therapy", "sessions": 12, "body_regions": ["hand"]}),
     ("Massage therapy x 6", {"category": "physical therapy", "sessions": 6}),
     ("Physical therapy, lumbar spine, quantity: 8", {"sessions": 8}),
+    ("Physical therapy sessions, 12", {"sessions": 12, "spans": {"sessions": "sessions, 12"}}),
+    ("Post-op chiropractic visits, 6 for the neck", {"category": "chiropractic", "sessions": 6}),
+    ("Physical therapy visits, 2 times a week for 3 weeks",
+     {"sessions": 6, "frequency_per_week": 2, "duration_weeks": 3}),
     ("Acupuncture 2 times per week for 3 weeks for the neck",
      {"category": "acupuncture", "sessions": 6, "body_regions": ["cervical spine"]}),
     ("Physical therapy 2 times a week", {"frequency_per_week": 2, "duration_weeks": None,
@@ -384,8 +552,18 @@ UNKNOWN: list[Row] = [
     ("Speech therapy", {"category": "other", "procedure": "speech therapy"}),
 ]
 
-ROWS = (GOLD_SEEDS + REAL_FORMS + MEDICATIONS + INJECTIONS + SURGERY + EQUIPMENT
-        + PROGRAMS_AND_SERVICES + TESTS_AND_IMAGING + THERAPY_COUNTS + REMAINING_PORTION + UNKNOWN)
+DRUG_ROWS: list[Row] = [
+    (request, {"category": "medication", "drug": drug, "generic": generic, "drug_class": drug_class})
+    for request, drug, generic, drug_class in DRUGS_BY_GENERIC
+]
+UNKNOWN_PRODUCT_ROWS: list[Row] = [
+    (request, {"category": "medication", "generic": None, "drug_class": None, **expected})
+    for request, expected in UNKNOWN_PRODUCTS
+]
+
+ROWS = (GOLD_SEEDS + REAL_FORMS + MEDICATIONS + DRUG_ROWS + UNKNOWN_PRODUCT_ROWS + NOT_MEDICATIONS
+        + INJECTIONS + SURGERY + EQUIPMENT + PROGRAMS_AND_SERVICES + TESTS_AND_IMAGING
+        + THERAPY_COUNTS + ACUPUNCTURE_ROWS + NOT_ACUPUNCTURE + REMAINING_PORTION + UNKNOWN)
 
 
 @pytest.mark.parametrize(("request_text", "expected"), ROWS, ids=[r[:50] for r, _ in ROWS])
@@ -464,7 +642,9 @@ def test_never_raises_and_spans_lie_inside(request: str) -> None:
     " ".join(["MRI", "of", "the", "left", "knee", "physical", "therapy", "3x2", "#6", "L4-5",
               "Norco", "10/325mg", "without", "contrast", "x", "times", "2", "sessions", "12",
               "weeks", "a", "week", "(8)", "-", "/"] * 40_000)[:1_000_000],
-], ids=["spaces", "x", "levels", "drugs", "refills", "words"])
+    "retro #1 " * 111_112,
+    "Zynqor (unknown quantity) and acupuncture w/ e-stim, " * 20_000,
+], ids=["spaces", "x", "levels", "drugs", "refills", "words", "unnamed products", "contexts"])
 def test_linear_on_a_megabyte(text: str) -> None:
     # Quadratic backtracking would take minutes on a megabyte.
     assert_linear(normalize_service, prefix_of(text))
@@ -493,16 +673,35 @@ def test_vocabulary_phrases_are_ascii() -> None:
     tables = [services.PHYSICAL_THERAPY, services.OFFICE_VISITS, services.PROGRAMS,
               equipment.EQUIPMENT, procedures.SURGERY, procedures.INJECTIONS, modalities.IMAGING,
               modalities.TESTS, modalities.CONTRAST, body_regions.REGIONS]
-    phrases = [p for table in tables for p in table] + list(drugs.DRUGS)
+    phrases = [p for table in tables for p in table] + list(drugs.SPELLINGS)
     assert all(p.isascii() and re.search(r"[A-Za-z]", p) for p in phrases)
 
 
-def test_drug_vocabulary_is_broad() -> None:
-    assert len(drugs.DRUGS) >= 300
-    for name in ("Norco", "Oxycodone", "Naproxen", "Cyclobenzaprine", "Gabapentin", "Duloxetine",
-                 "Omeprazole", "Zolpidem", "Lidoderm", "Tramadol", "Celebrex", "Soma"):
-        assert name in drugs.GENERIC_NAMES
-    assert drugs.GENERIC_NAMES["Norco"] == "hydrocodone/acetaminophen"
+def test_drug_spellings_are_names_of_the_tables() -> None:
+    keys = {drug_table.key(name) for name in drug_table.names()}
+    assert {drug_table.key(s) for s in drugs.SPELLINGS} <= keys
+    assert set(drugs.NOT_DRUG_NAMES) <= keys
+    assert set(services.ACUPUNCTURE_ADJUNCTS) <= set(services.PHYSICAL_THERAPY.values())
+
+
+@pytest.mark.parametrize("how", [str, str.upper, str.lower, lambda n: f"Retrospective request: {n} #30"],
+                         ids=["as spelt", "upper", "lower", "wrapped"])
+def test_every_drug_name_of_the_tables_is_a_medication(how: Any) -> None:
+    """Any name the drug tables know makes a medication (or the drug of an injection),
+    with the generic the tables give it."""
+    wrong = []
+    for name in drug_table.names():
+        if drug_table.key(name) in drugs.NOT_DRUG_NAMES:
+            continue
+        service = normalize_service(how(name))
+        info = drug_table.lookup(name)
+        assert info is not None
+        if service.category == "injection" and service.drug is None:
+            continue  # an injectable the injection vocabulary names ("Synvisc", "Durolane")
+        if (service.category not in ("medication", "injection") or not service.drug
+                or service.generic != info.generic):
+            wrong.append((name, service.category, service.drug, service.generic, info.generic))
+    assert wrong == []
 
 
 # --------------------------------------------------------------------------- real letters

@@ -171,6 +171,13 @@ def _letter(*path: str) -> Getter:
     return lambda letter, item: _distinct(_walk(letter, path))
 
 
+def _specialties(letter: Letter, item: ItemData | None) -> list[Any]:
+    """The reviewer's specialties in one spelling per board (output written before
+    canonical names existed has only the letter's spellings: those then)."""
+    return _distinct(_walk(letter, ("reviewer", "canonical_specialties"))
+                     or _walk(letter, ("reviewer", "specialties")))
+
+
 #: The named fields, by name.
 NAMED: Mapping[str, Field] = {f.name: f for f in (
     Field("category", "item", _item("service", "category"),
@@ -190,8 +197,9 @@ NAMED: Mapping[str, Field] = {f.name: f for f in (
           multi=True, doc="each guideline the claims administrator cited"),
     Field("mtus", "item", _item("reviewer_guideline", "based_on_mtus"),
           doc="whether the reviewer's guideline line is based on the MTUS"),
-    Field("specialty", "letter", _letter("reviewer", "specialties"),
-          multi=True, doc="each specialty of the expert reviewer (multi-valued)"),
+    Field("specialty", "letter", _specialties,
+          multi=True, doc="each specialty of the expert reviewer, in one spelling per board "
+                          "(`reviewer.canonical_specialties`; multi-valued)"),
     Field("outcome", "letter", _letter("overall_decision"),
           doc="the letter's outcome: upheld, overturned, partially overturned"),
     Field("year", "letter", _period("year"), ordered=True, doc="year of the decision date"),

@@ -57,9 +57,12 @@ import functools
 import re
 import unicodedata
 from importlib import resources
-from typing import Iterable, NamedTuple, Sequence
+from typing import Iterable, Mapping, NamedTuple, Sequence
 
-__all__ = ["CLASS_PRECEDENCE", "DRUG_CLASSES", "DrugInfo", "lookup", "names"]
+__all__ = [
+    "CLASS_PRECEDENCE", "DRUG_CLASSES", "DrugInfo", "keyed_names", "lookup", "names",
+    "unnamed_ingredients",
+]
 
 #: Every ``drug_class`` value, in the order docs/drug_classes.md lists them.
 DRUG_CLASSES: tuple[str, ...] = (
@@ -296,6 +299,21 @@ def names() -> tuple[str, ...]:
     return tuple(sorted(_table().spelled.values(), key=str.lower))
 
 
+def keyed_names() -> Mapping[str, str]:
+    """The names of :func:`names` by the :func:`key` they are matched in (computed once,
+    when the tables load)."""
+    return _table().spelled
+
+
+@functools.cache
+def unnamed_ingredients() -> frozenset[str]:
+    """The names of :func:`names` whose ingredients the tables leave unknown: products
+    named by their kind ("Compound cream", "Topical compound") or by a brand of several
+    products ("Sentra").  Such a name says what kind of drug a request asks for, not which."""
+    table = _table()
+    return frozenset(table.spelled[k] for k, info in table.rows.items() if info.generic is None)
+
+
 def _get(words: Sequence[str]) -> DrugInfo | None:
     if not words:
         return None
@@ -328,9 +346,17 @@ def _ingredients(infos: Sequence[DrugInfo]) -> list[tuple[str, str | None]]:
     return list(seen.items())
 
 
-def _adjust(info: DrugInfo, signals: _Signals) -> DrugInfo:
-    """A table row, with the route the words around its name tell."""
+_ROUTE_WORDS = CREAM_FORMS | PATCH_FORMS
+
+
+def _adjust(info: DrugInfo, signals: _Signals, name: Sequence[str]) -> DrugInfo:
+    """A table row, with the route the words around its name (the words ``name``) tell.
+
+    A row whose name says its route ("Soma Compound", "Fentanyl patch") keeps its class:
+    the table classed that product, form and all."""
     if not signals.topical or info.drug_class == "topical analgesic" or info.generic is None:
+        return info
+    if _ROUTE_WORDS.intersection(name):
         return info
     ingredients = _ingredients([info])
     return DrugInfo(info.generic, topical_class(ingredients, cream=signals.cream) or info.drug_class)
@@ -440,17 +466,17 @@ def _resolve(tokens: Sequence[str], signals: _Signals) -> DrugInfo | None:
     words = _words(tokens)
     info = _get(words)  # the name as written
     if info is not None:
-        return _adjust(info, signals)
+        return _adjust(info, signals, words)
     trimmed = list(words)  # noise trimmed from the end: "Tylenol #3 #60"
     while trimmed and _is_noise(trimmed[-1]):
         trimmed.pop()
         info = _get(trimmed)
         if info is not None:
-            return _adjust(info, signals)
-    clean = [t for t in tokens if not _is_noise(t)]
-    info = _get(_words(clean))  # noise dropped everywhere: "Oxycodone HCL ER 20mg"
+            return _adjust(info, signals, trimmed)
+    clean = _words(t for t in tokens if not _is_noise(t))
+    info = _get(clean)  # noise dropped everywhere: "Oxycodone HCL ER 20mg"
     if info is not None:
-        return _adjust(info, signals)
+        return _adjust(info, signals, clean)
     max_words = _table().max_words
     found: list[DrugInfo] = []
     for part in _split_parts(tokens):
@@ -461,7 +487,7 @@ def _resolve(tokens: Sequence[str], signals: _Signals) -> DrugInfo | None:
     if not found:
         return None
     if len(found) == 1:
-        return _adjust(found[0], signals)
+        return _adjust(found[0], signals, ())
     return _combine(found, signals)
 
 

@@ -20,6 +20,13 @@ Rules where the contract leaves room:
   letter's spelling (white space folded); a known name that itself contains a comma
   ("Endocrinology, Diabetes and Metabolism") stays whole; repeats are dropped ("&" and
   "and" compare equal).
+* canonical_specialties / canonical_subspecialties: the same names in one spelling per
+  board (:mod:`imrparse.vocab.specialties`: the ABMS names, "Physical Medicine &
+  Rehabilitation" is "Physical Medicine and Rehabilitation", "Pain Management" is "Pain
+  Medicine"); known names joined by "and" in one written specialty are each theirs; a
+  name one typing slip from exactly one known name of eight letters or more is that name
+  ("Sports Medicinea"); any other name is kept as written; repeats are dropped; the
+  spans point at the words as written.
 * subspecialties ("has a subspecialty in A", "subspecialties in A and B") are split on
   commas and also on "and"/"&" unless the words around it form a known name
   ("Hospice and Palliative Medicine") or a part would be a single unknown word.
@@ -36,6 +43,7 @@ Rules where the contract leaves room:
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from typing import Iterable, Iterator
@@ -184,13 +192,11 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
         seg = shorter
 
 
-# Specialty names; those with a comma or "and" inside ("Endocrinology, Diabetes and
-# Metabolism", "Physical Medicine & Rehabilitation") are never split there.
-_SPECIALTIES = PhraseSet.of(specialties.SPECIALTIES + specialties.SUBSPECIALTIES)
-_JOINED_NAMES = PhraseSet.of(
-    n for n in specialties.SPECIALTIES + specialties.SUBSPECIALTIES
-    if "," in n or " and " in n or "&" in n
-)
+# Specialty names, each valued with its canonical name; those with a comma or "and"
+# inside ("Endocrinology, Diabetes and Metabolism", "Physical Medicine & Rehabilitation")
+# are never split there.
+_SPECIALTIES = PhraseSet(specialties.NAMES.items())
+_JOINED_NAMES = PhraseSet.of(n for n in specialties.NAMES if "," in n or " and " in n or "&" in n)
 
 
 def _protected(doc: Prepared, a: int, b: int) -> list[tuple[int, int]]:
@@ -260,6 +266,89 @@ def _split_and(doc: Prepared, a: int, b: int) -> list[tuple[int, int]]:
         if lone and not _is_known(doc, x, y):
             return [(a, b)]  # "Sports and Exercise Medicine": a lone unknown word is no name
     return merged
+
+
+def _canonical(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[str, Span]]:
+    """The canonical names (:mod:`imrparse.vocab.specialties`) of the names written at
+    ``spans``, repeats dropped: a known name is its canonical name; names joined by
+    "and", "&", "/" or "," are each theirs ("Physical Medicine and Rehabilitation and Pain
+    Medicine"); a name one typing slip from exactly one known name of eight letters or
+    more is that name ("Sports Medicinea"); any other is kept as written."""
+    out: list[tuple[str, Span]] = []
+    seen: set[str] = set()
+    for a, b in spans:
+        for name, start, end in _canonical_names(text[a:b]):
+            if name not in seen:
+                seen.add(name)
+                out.append((name, Span(a + start, a + end)))
+    return out
+
+
+_NAME_JOINER = re.compile(r"\s*(?:&|/|,|\band\b)\s*", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1024)
+def _canonical_names(written: str) -> tuple[tuple[str, int, int], ...]:
+    """The canonical names of one written specialty, with where each stands in it
+    (remembered: letters write the same few specialties again and again)."""
+    return _known_names(written) or ((_misspelt(written) or _norm(written), 0, len(written)),)
+
+
+def _known_names(written: str) -> tuple[tuple[str, int, int], ...]:
+    """``written`` as known names, one after another with a joiner between (the longest
+    name at each place); empty unless the names cover it all."""
+    doc = prepare(written)
+    found: list[tuple[str, int, int]] = []
+    pos, end = 0, len(written)
+    while pos < end:
+        hit = _SPECIALTIES.match_at(doc, pos)
+        if hit is None:
+            return ()
+        found.append((hit.value, hit.start, hit.end))
+        if hit.end == end:
+            break
+        joiner = _NAME_JOINER.match(written, hit.end)
+        if joiner is None:
+            return ()
+        pos = joiner.end()
+    return tuple(found)
+
+
+# Written names of eight letters or more, folded, with their canonical names: a name
+# one slip away from one of them is it.
+_MIN_FUZZY = 8
+
+
+@functools.cache
+def _folded_names() -> dict[str, str]:
+    return {_fold(name): canonical for name, canonical in specialties.NAMES.items()
+            if len(name) >= _MIN_FUZZY}
+
+
+def _misspelt(written: str) -> str | None:
+    """The canonical name of the one known name ``written`` misses by one slip (a
+    letter added, dropped, changed, or two swapped), else None."""
+    folded = _fold(written)
+    if len(folded) < _MIN_FUZZY:
+        return None
+    near = {canonical for name, canonical in _folded_names().items()
+            if abs(len(name) - len(folded)) <= 1 and _one_slip(name, folded)}
+    return near.pop() if len(near) == 1 else None
+
+
+def _one_slip(x: str, y: str) -> bool:
+    """Whether ``x`` and ``y`` differ by exactly one edit (Damerau: a swap counts one)."""
+    if x == y:
+        return False
+    if len(x) > len(y):
+        x, y = y, x
+    i = 0
+    while i < len(x) and x[i] == y[i]:
+        i += 1
+    if len(x) == len(y):
+        return x[i + 1:] == y[i + 1:] or (
+            i + 1 < len(x) and x[i] == y[i + 1] and x[i + 1] == y[i] and x[i + 2:] == y[i + 2:])
+    return x[i:] == y[i + 1:]
 
 
 def _dedupe(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[str, Span]]:
@@ -393,6 +482,8 @@ def read_reviewer(text: str) -> Reviewer:
     sub = _dedupe(text, (
         q for a, b in sub_regions for p in _split_commas(doc, a, b) for q in _split_and(doc, *p)
     ))
+    canonical_spec = _canonical(text, ((s.start, s.end) for _, s in spec))
+    canonical_sub = _canonical(text, ((s.start, s.end) for _, s in sub))
 
     lic_regions = labels.get("lic") or _prose(_LICENSED_IN, text, low)
     lic: list[tuple[str, Span]] = []
@@ -410,7 +501,9 @@ def read_reviewer(text: str) -> Reviewer:
             spans["board_certified"] = Span(m.start(), m.end())
             break
 
-    for key, items in (("specialties", spec), ("subspecialties", sub), ("licensed_in", lic)):
+    for key, items in (("specialties", spec), ("subspecialties", sub), ("licensed_in", lic),
+                       ("canonical_specialties", canonical_spec),
+                       ("canonical_subspecialties", canonical_sub)):
         for i, (_, span) in enumerate(items):
             spans[f"{key}.{i}"] = span
     years = _years(low)
@@ -426,5 +519,7 @@ def read_reviewer(text: str) -> Reviewer:
         licensed_in=tuple(v for v, _ in lic),
         min_years_in_practice=years[0] if years else None,
         min_hours_per_week=hours[0] if hours else None,
+        canonical_specialties=tuple(v for v, _ in canonical_spec),
+        canonical_subspecialties=tuple(v for v, _ in canonical_sub),
         spans=spans,
     )

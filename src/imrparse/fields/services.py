@@ -3,8 +3,9 @@
 A request ("MRI of the lumbar spine without contrast", "Norco 10/325mg #120",
 "Additional physical therapy 3x2 for the low back and neck") becomes a
 :class:`~imrparse.models.Service`: its category, modality, body regions, laterality,
-contrast, sessions and frequency, drug, strength, quantity and refills, procedure and
-spinal levels, each with the span of the words it came from.
+contrast, sessions and frequency, drug (with its generic name and class), strength,
+quantity and refills, procedure and spinal levels, each with the span of the words it
+came from.
 
 How it works
 ------------
@@ -20,15 +21,24 @@ backtracking).
 * the *service* set finds category cues (with the specific procedure, test, device
   or program each names) and neutral phrases ("Associated surgical service:", "Post-op");
 * the *region* set finds body regions and laterality;
-* the *drug* set finds drug names;
+* the *drug* set finds drug names: every name of the drug tables
+  (:func:`imrparse.fields.drugs.names`, some 5,400 brand and generic names), made into a
+  set when the first request is read (loading the tables and compiling the set take
+  about 40 ms of processor time, once per process; a request then costs what it did);
 * the *contrast* set finds contrast phrases.
 
 The category is the cue with the highest rank (:data:`imrparse.vocab.services.RANK`),
 the earliest of equal rank; a request that opens with a visit ("Referral to ... surgeon
-for consultation regarding arthroscopy") is a visit.  Counts, frequencies, strengths
-and spinal levels are read by small regexes, each written so that no two unbounded
-repeats can match the same characters (linear on any input, including a megabyte of
-spaces), and tried only when the text holds a word they need ("week", "#", "refill").
+for consultation regarding arthroscopy") is a visit.  Any drug name makes a medication
+(unless an injection, or a service named before it, outranks it); so do, more weakly,
+the words of a medication without a known name: a dosage form ("cream", "oral
+suspension"), a strength, and, when nothing else names the category, a count ("#60"), a
+package size ("250ml") or an amount left unsaid ("(unknown quantity)").
+
+Counts, frequencies, strengths and spinal levels are read by small regexes, each
+written so that no two unbounded repeats can match the same characters (linear on any
+input, including a megabyte of spaces), and tried only when the text holds a word they
+need ("week", "#", "refill").
 
 Rules where the contract is silent
 ----------------------------------
@@ -40,7 +50,23 @@ Rules where the contract is silent
   ("Flurbiprofen/Dextromethorphan/Lidocaine"); their ``strength`` is the components'
   strengths joined with "/" when every component has one, the single strength written
   after the last component for a combination product ("Hydrocodone/APAP 10/325mg"),
-  else ``None``.  Strengths lose their spaces ("10/325 mg" is "10/325mg").
+  else ``None``.  Strengths lose their spaces ("10/325 mg" is "10/325mg").  The tables'
+  names are spelled as the hand table spells them, else with a capital first letter
+  ("Baclofen"), except the brands of :data:`imrparse.vocab.drugs.SPELLINGS`
+  ("OxyContin"); a brand in camel case is also found written in two words ("Lido Pro").
+  A name that stands for a kind of product, not its ingredients ("Compound cream"), is
+  the drug only when no other drug is named ("Compound cream: Flurbiprofen 20%,
+  Lidocaine 5%" is "Flurbiprofen/Lidocaine").  A medication named by no table is the
+  (at most three) words before the first thing that ends a drug's name (a strength, a
+  dosage form, a count, a package size, an amount left unsaid), when no vocabulary reads
+  them: "Zynqor (unknown quantity)" is "Zynqor".
+* ``generic`` and ``drug_class``: :func:`imrparse.fields.drugs.lookup` of the drug as
+  written, from its name to the end of its strength and dosage form ("Norco 10/325mg",
+  "Flurbiprofen 20%/Lidocaine 5%"), told that the product goes on the skin when the
+  request says so anywhere ("apply", "topical", "cream", "patch" ...:
+  :data:`imrparse.vocab.drugs.TOPICAL_WORDS`); their spans are those words.  Both stay
+  ``None`` for a name the tables do not know; ``generic`` alone for a product the tables
+  know by its kind.  Injections get them too ("Toradol 60mg IM injection": ketorolac).
 * ``contrast``: "with and without contrast" is ``True`` (contrast is given);
   arthrograms and myelograms are ``True``; "with or without contrast" is ``None``.
   Only imaging requests get a contrast.
@@ -61,6 +87,13 @@ Rules where the contract is silent
   program or treatment of the winning category, in request order, joined with ", "
   ("arthroscopy, SLAP repair"; "TENS unit"; "biofeedback").  Imaging and tests put
   their name in ``modality`` instead.
+* Acupuncture is its own category: the modalities acupuncturists give with it
+  (:data:`imrparse.vocab.services.ACUPUNCTURE_ADJUNCTS`: electrical stimulation,
+  massage, infrared, myofascial release, hot packs) do not make an acupuncture request
+  physical therapy, in any order, and join its ``procedure`` ("acupuncture w/ e-stim" is
+  "electroacupuncture").  A request that names physical therapy (or chiropractic) and
+  acupuncture as services is the one it names first.
+* ``procedure`` of transportation: "round trip" for "to and from", "to/from".
 * Biofeedback is a psychological service (MTUS recommends it only within CBT); hand
   therapy is occupational therapy; radiofrequency ablation, nerve blocks and
   stimulator trials are injections; "Associated surgical service: X" is whatever X is.
@@ -70,10 +103,13 @@ Rules where the contract is silent
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from typing import Iterator, Mapping, NamedTuple
 
 from ..models import Service, Span
+from . import drugs as _lookup
 from ..text.numbers import NUMBER_WORD_PATTERN, number_value
 from ..text.phrases import Hit, PhraseSet, literal_pattern, prepare
 from ..vocab import body_regions as _regions
@@ -121,6 +157,8 @@ def _cues() -> Iterator[tuple[str, _Cue]]:
         yield phrase, _Cue("office visit", rank["visit"], name)
     for phrase, name in _vocab.MEDICATION_WORDS.items():
         yield phrase, _Cue("medication", rank["drug form"], name)
+    for phrase, name in _vocab.MEDICATION_CONTEXT.items():
+        yield phrase, _Cue("medication", rank["drug context"], name)
     for phrase, modality in _modalities.IMAGING.items():
         yield phrase, _Cue("imaging", specific, modality)
     for phrase in _modalities.GENERIC_IMAGING:
@@ -151,7 +189,8 @@ def _regions_and_sides() -> Iterator[tuple[str, tuple[tuple[str, ...], str | Non
 # The vocabularies as loose phrase sets (see imrparse.text.phrases), compiled on first use.
 _SERVICES = PhraseSet(_cues(), loose=True)
 _REGIONS = PhraseSet(_regions_and_sides(), loose=True)
-_DRUGS = PhraseSet(((name, name) for name in _drugs.DRUGS), loose=True)
+_MARKERS = PhraseSet.of(_drugs.NAME_ENDS, loose=True)
+_TOPICAL = PhraseSet.of(_drugs.TOPICAL_WORDS, loose=True)
 _CONTRAST = PhraseSet(_modalities.CONTRAST.items(), loose=True)
 _SUFFIXES = PhraseSet(
     list(_drugs.SALT_SUFFIXES.items()) + list(_drugs.RELEASE_SUFFIXES.items()), loose=True
@@ -160,9 +199,62 @@ _FORMS = PhraseSet(_drugs.DOSAGE_FORMS.items(), loose=True)
 
 _SPECIFIC = _vocab.RANK["specific"]
 _STRENGTH_ONLY = _vocab.RANK["strength"]
+_DRUG_CONTEXT = _vocab.RANK["drug context"]
 _GENERIC_SURGERY = _vocab.RANK["generic surgery"]
 _SESSION_CATEGORIES = _vocab.SESSION_CATEGORIES
 _CATEGORY_SET = frozenset(_vocab.CATEGORIES)
+
+
+class _Name(NamedTuple):
+    """A drug name found: as ``drug`` spells it, and whether the tables know which
+    ingredients it stands for ("Compound cream" does not)."""
+
+    shown: str
+    named: bool
+
+
+@functools.cache
+def _drug_names() -> PhraseSet[_Name]:
+    """Every name of the drug tables (:func:`imrparse.fields.drugs.names`) as a loose phrase
+    set; made on first use (the tables load then).  A name that is another name with salt
+    or release words after it ("oxycodone hydrochloride", "voltaren xr") is left out: the
+    reader reads those words itself and spells them its way ("Oxycodone HCL", "Voltaren XR")."""
+    spelled = {_lookup.key(s): s for s in _drugs.SPELLINGS}
+    keyed = _lookup.keyed_names()
+    unnamed = _lookup.unnamed_ingredients()
+    entries = []
+    for k, name in keyed.items():
+        if k in _drugs.NOT_DRUG_NAMES or (" " in k and _ends_in_suffix(k, keyed)):
+            continue
+        # The generated table spells its names as their keys (lower case).
+        shown = spelled.get(k) or (name if name != k else name[:1].upper() + name[1:])
+        value = _Name(shown, name not in unnamed)
+        entries.append((name, value))
+        if not shown[1:].islower() and _CAMEL_RE.search(shown):  # "LidoPro": also "Lido-Pro"
+            entries.append((_CAMEL_RE.sub(r"\1 \2", shown), value))
+    return PhraseSet(entries, loose=True)
+
+
+# A capital inside a word: where a brand spelled in camel case ("LidoPro", "OxyContin")
+# is broken when written in two words.
+_CAMEL_RE = re.compile(r"([a-z])([A-Z])")
+
+
+_SUFFIX_WORDS = frozenset(
+    word for phrase in (*_drugs.SALT_SUFFIXES, *_drugs.RELEASE_SUFFIXES)
+    for word in _lookup.key(phrase).split()
+)
+
+
+def _ends_in_suffix(key: str, keys: Mapping[str, str]) -> bool:
+    """Whether ``key`` is another key followed by salt or release words."""
+    words = key.split()
+    while len(words) > 1 and words[-1] in _SUFFIX_WORDS:
+        words.pop()
+        if " ".join(words) in keys:
+            return True
+    return False
+
 
 # --------------------------------------------------------------------------- numbers
 
@@ -216,9 +308,9 @@ _COUNT_PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
         rf"\s+{_FILLER}{{0,4}}?{_SESSION_WORD}",
         _FLAGS,
     )),
-    # "sessions: 12", "visits x 6"
+    # "sessions: 12", "visits x 6", "sessions, 12"
     (("session", "visit"), re.compile(
-        rf"\b(?:sessions?|visits?)(?:\s*(?:[:#=]|x|times))?\s*(?:of\s+)?(?P<n>\d{{1,3}}){_NOT_A_COUNT}",
+        rf"\b(?:sessions?|visits?)(?:\s*(?:[:#=,]|x|times))?\s*(?:of\s+)?(?P<n>\d{{1,3}}){_NOT_A_COUNT}",
         _FLAGS,
     )),
     # "series of 3"
@@ -273,6 +365,13 @@ _ADJACENT_STRENGTH_RE = re.compile(
     _FLAGS,
 )
 _GAP_RE = re.compile(r"[\s,]*")
+# A count ("#60") or a package size ("250ml", "120 grams", "4 oz"): a product, when
+# nothing else names the request's category.
+_DRUG_CONTEXT_RE = re.compile(
+    r"#\s*\d{1,4}(?!\d)"
+    r"|(?<![\w.])\d{1,4}(?:\.\d{1,2})?\s*(?:ml|mls|cc|gm|gms|g|grams?|oz|ounces?|fl\s*oz)\b",
+    _FLAGS,
+)
 _SUFFIX_GAP_RE = re.compile(r"[\s,-]*")
 _ALIAS_RE = re.compile(r"\s*\((?P<inner>[^()]{1,80})\)")
 _JOINER_RE = re.compile(r"(?:\s*(?:[/+,&-]|\band\b|\bwith\b|\bplus\b))?\s*", _FLAGS)
@@ -332,6 +431,8 @@ class _Drug(NamedTuple):
     name: str | None
     strength: str | None
     end: int  # where the drug and its strength end in the text read
+    start: int = -1  # where its name starts (-1: no name read)
+    form_end: int = -1  # where a dosage form read after it ends (-1: none)
 
 
 class _Reader:
@@ -370,12 +471,17 @@ class _Reader:
     def service(self) -> Service:
         text = self.text
         cues = _SERVICES.find_all(self.words)
-        drug_hits = _DRUGS.find_all(self.words)
+        drug_hits = _drug_names().find_all(self.words)
+        if any(hit.value.named for hit in drug_hits):  # "Compound cream: Foo 10%, Bar 5%"
+            drug_hits = [hit for hit in drug_hits if hit.value.named]
         strengths = list(_STRENGTH_RE.finditer(text))
-        category, deciding = self.category(cues, drug_hits, strengths)
+        context = [m.span() for m in _DRUG_CONTEXT_RE.finditer(text)]
+        category, deciding = self.category(cues, drug_hits, strengths, context)
         winning = [
             (hit, cue) for hit in cues for cue in hit.values if cue.category == category
         ]
+        if category == "acupuncture":
+            winning = _with_adjuncts(cues, winning)
 
         modality = procedure = None
         if category in ("imaging", "diagnostic testing"):
@@ -388,9 +494,14 @@ class _Reader:
         contrast = self.contrast() if category == "imaging" else None
 
         drug: _Drug | None = None
+        info: _lookup.DrugInfo | None = None
         quantity = refills = None
-        if category in ("medication", "injection"):
-            drug = self.drug(drug_hits, strengths, category)
+        if category == "injection" and drug_hits:
+            drug = self.drug(drug_hits)
+        elif category == "medication":
+            drug = self.drug(drug_hits) if drug_hits else self.unknown_drug(strengths, context, cues)
+        if drug is not None:
+            info = self.drug_info(drug)
         if category == "medication":
             quantity = self.medication_quantity(drug.end if drug else 0)
             refills = self.refills()
@@ -429,6 +540,8 @@ class _Reader:
             refills=refills,
             procedure=procedure,
             spine_levels=tuple(levels),
+            generic=info.generic if info else None,
+            drug_class=info.drug_class if info else None,
             spans=dict(sorted(self.spans.items())),
         )
 
@@ -437,14 +550,18 @@ class _Reader:
     def category(
         self,
         cues: list[Hit[_Cue]],
-        drug_hits: list[Hit[str]],
+        drug_hits: list[Hit[_Name]],
         strengths: list[re.Match[str]],
+        context: list[tuple[int, int]],
     ) -> tuple[str, Span | None]:
         best: tuple[int, int, int] | None = None
         choice = ("other", 0, 0)
+        # With acupuncture, the modalities acupuncturists add to it decide nothing.
+        acupuncture = any(cue.category == "acupuncture" for hit in cues for cue in hit.values)
         candidates: list[tuple[int, int, int, str]] = [
             (cue.rank, hit.start, hit.end, cue.category)
-            for hit in cues for cue in hit.values if cue.category
+            for hit in cues for cue in hit.values
+            if cue.category and not (acupuncture and _is_adjunct(cue))
         ]
         # "Referral to ... surgeon for consultation regarding knee arthroscopy": a
         # request that opens with a visit is about the surgery, not for it.
@@ -456,6 +573,7 @@ class _Reader:
             ]
         candidates += [(_SPECIFIC, hit.start, hit.end, "medication") for hit in drug_hits]
         candidates += [(_STRENGTH_ONLY, m.start(), m.end(), "medication") for m in strengths]
+        candidates += [(_DRUG_CONTEXT, start, end, "medication") for start, end in context]
         for rank, start, end, category in candidates:
             score = (rank, -start, end - start)
             if best is None or score > best:
@@ -564,20 +682,18 @@ class _Reader:
 
     # ------------------------------------------------------------------ medications
 
-    def drug(
-        self, hits: list[Hit[str]], strengths: list[re.Match[str]], category: str
-    ) -> _Drug | None:
+    def drug(self, hits: list[Hit[_Name]]) -> _Drug:
+        """The drug the first name found begins (see the module docstring)."""
         text = self.text
-        if not hits:
-            return self.unknown_drug(strengths) if category == "medication" else None
         components: list[tuple[str, str | None, int, int]] = []  # name, strength, s_start, s_end
         start = hits[0].start
         name_end = hits[0].end
         form: str | None = None
+        form_end = -1
         i = 0
         while i < len(hits):
             hit = hits[i]
-            words = [hit.values[0]]
+            words = [hit.value.shown]
             end = hit.end
             for _ in range(4):
                 suffix = self.after(_SUFFIXES, end, _SUFFIX_GAP_RE)
@@ -597,7 +713,7 @@ class _Reader:
             found_form = self.after(_FORMS, end, _GAP_RE)
             if found_form is not None:
                 form, end = found_form.values[0], found_form.end
-                name_end = end
+                name_end = form_end = end
             strength: str | None = None
             s_start = s_end = -1
             adjacent = _ADJACENT_STRENGTH_RE.match(text, end)
@@ -608,7 +724,7 @@ class _Reader:
                 if form is None:
                     found_form = self.after(_FORMS, end, _GAP_RE)
                     if found_form is not None:
-                        form = found_form.values[0]
+                        form, form_end = found_form.values[0], found_form.end
             components.append((" ".join(words), strength, s_start, s_end))
             if nxt < len(hits) and _JOINER_RE.fullmatch(text, end, hits[nxt].start):
                 i = nxt
@@ -632,27 +748,61 @@ class _Reader:
         elif len(strengths_read) == 1 and last_strength and "/" in last_strength:
             strength = last_strength
             self.note("strength", components[-1][2], components[-1][3])
-        return _Drug(name, strength, max(name_end, components[-1][3]))
+        return _Drug(name, strength, max(name_end, components[-1][3]), start, form_end)
 
-    def unknown_drug(self, strengths: list[re.Match[str]]) -> _Drug | None:
-        """A medication whose name is not in the vocabulary: the words before its strength."""
-        if not strengths:
-            return None
-        first = strengths[0]
-        before = self.text[max(0, first.start() - 60) : first.start()]
-        base = first.start() - len(before)
-        words = [(m.group(), base + m.start(), base + m.end()) for m in _WORD_RE.finditer(before)]
+    def unknown_drug(
+        self, strengths: list[re.Match[str]], context: list[tuple[int, int]], cues: list[Hit[_Cue]]
+    ) -> _Drug | None:
+        """A medication whose name the tables do not know: the words before the first
+        thing that ends a drug's name (a strength, a dosage form, a count or package
+        size, an amount left unsaid), unless a vocabulary reads them."""
+        ends = [m.span() for m in strengths] + context
+        ends += [(h.start, h.end) for h in _MARKERS.find_all(self.words)]
+        ends.sort()
+        # The cues' spans, left to right and apart (find_all's hits do not overlap).
+        cue_starts = [h.start for h in cues]
+        cue_ends = [h.end for h in cues]
         name_words: list[tuple[str, int, int]] = []
-        for word in reversed(words):
-            if word[0].lower() in _drugs.NOT_NAMES or len(name_words) == 3:
+        floor = 0  # a name lies after the things that end names before it ("10 mg #30")
+        for at, after in ends:
+            before = self.text[max(floor, at - 60) : at]
+            base = at - len(before)
+            floor = max(floor, after)
+            for m in reversed(list(_WORD_RE.finditer(before))):
+                word = (m.group(), base + m.start(), base + m.end())
+                i = bisect.bisect_right(cue_starts, word[1]) - 1  # the last cue starting at or before it
+                read = i >= 0 and cue_ends[i] > word[1] or (
+                    i + 1 < len(cue_starts) and cue_starts[i + 1] < word[2])
+                if read or word[0].lower() in _drugs.NOT_NAMES or len(name_words) == 3:
+                    break
+                name_words.insert(0, word)
+            if name_words:
                 break
-            name_words.insert(0, word)
-        self.note("strength", first.start("amount"), first.end())
-        name = None
-        if name_words:
-            self.note("drug", name_words[0][1], name_words[-1][2])
-            name = " ".join(w[0] for w in name_words)
-        return _Drug(name, _strength_text(first), first.end())
+        strength = None
+        if strengths:
+            first = strengths[0]
+            self.note("strength", first.start("amount"), first.end())
+            strength = _strength_text(first)
+        if not name_words:
+            return _Drug(None, strength, strengths[0].end()) if strengths else None
+        start, end = name_words[0][1], name_words[-1][2]
+        self.note("drug", start, end)
+        last = max(end, strengths[0].end()) if strengths else end
+        return _Drug(" ".join(w[0] for w in name_words), strength, last, start)
+
+    def drug_info(self, drug: _Drug) -> _lookup.DrugInfo | None:
+        """The generic and class of the drug read (see the module docstring)."""
+        if drug.name is None or drug.start < 0:
+            return None
+        end = max(drug.end, drug.form_end)
+        topical = _TOPICAL.next_hit(self.words) is not None
+        info = _drug_info(self.text[drug.start:end], topical) or _drug_info(drug.name, topical)
+        if info is not None:
+            if info.generic is not None:
+                self.note("generic", drug.start, end)
+            if info.drug_class is not None:
+                self.note("drug_class", drug.start, end)
+        return info
 
     def medication_quantity(self, after: int) -> int | None:
         """The count after the drug ("#60", "Qty: 60", "120 tablets"), else anywhere."""
@@ -728,6 +878,30 @@ class _Reader:
         # The first reading; of two starting together, the longer ("4 sessions", not "4").
         start, end, value = min(found, key=lambda f: (f[0], f[0] - f[1]))
         return value, start, end
+
+
+@functools.lru_cache(maxsize=4096)
+def _drug_info(written: str, topical: bool) -> _lookup.DrugInfo | None:
+    """:func:`imrparse.fields.drugs.lookup`, remembered: requests repeat their drugs
+    ("Norco 10/325mg") from letter to letter."""
+    return _lookup.lookup(written, topical=topical)
+
+
+def _is_adjunct(cue: _Cue) -> bool:
+    """Whether ``cue`` names a modality that acupuncturists give with acupuncture."""
+    return cue.category == "physical therapy" and cue.name in _vocab.ACUPUNCTURE_ADJUNCTS
+
+
+def _with_adjuncts(
+    cues: list[Hit[_Cue]], winning: list[tuple[Hit[_Cue], _Cue]]
+) -> list[tuple[Hit[_Cue], _Cue]]:
+    """An acupuncture request's cues with the modalities given with it, under their
+    acupuncture names ("e-stim" is electroacupuncture), in request order."""
+    added = [
+        (hit, cue._replace(category="acupuncture", name=_vocab.ACUPUNCTURE_ADJUNCTS[cue.name]))
+        for hit in cues for cue in hit.values if _is_adjunct(cue) and cue.name is not None
+    ]
+    return sorted(winning + added, key=lambda pair: pair[0].start)
 
 
 def _segments(first: str, second: str) -> list[str]:

@@ -26,23 +26,45 @@ Rules where the contract leaves room (see also the module constants):
   claim" with a short linking phrase ending in "on"/"of"/"dated"/"from" ("industrial injury
   on", "injured his back at work on"), unless the injury is "prior", "new", "subsequent" ...
 * **diagnoses / prior treatments**: the list after the first cue ("diagnoses include",
-  "was diagnosed with"; "treatment to date has included", "conservative therapy with"),
-  weaker cues ("undergoing treatment for", "has been treated with") only when no strong one
-  exists. The list runs to the end of the sentence or to a clause ("..., which", "and was").
-  Items are split on semicolons when the list has any, else on commas; commas and "and"
-  inside parentheses and fixed phrases ("muscle, fascia and tendon", "sprain and strain",
-  "to and from") never split. The last item is split once more at its first "and" unless it
-  starts with "and" (Oxford comma) or the words before that "and" only modify the noun after
-  it ("neck and upper back pain", "physical and occupational therapy"). ICD tails
-  ("initial encounter", "subsequent") join the item before them. Repeated items are kept
-  once (first occurrence; compared ignoring case and spacing); "etc." is dropped; the last
-  treatment loses a trailing "over the course of the claim" / "to date".
-* **UR decision date**: the first date attached to the words "utilization review"/"UR"
+  "diagnoses have included", "the diagnoses are", "Diagnoses:", "has diagnosis that
+  include(s)", "was diagnosed with"; "treatment to date has included", "conservative
+  therapy with"), weaker cues ("is being treated for", "has been treated with") only when
+  no strong one exists. The list runs to the end of the sentence or to a clause ("...,
+  which", "and was"). A numbered list ("1. Lumbar strain. 2. ...", "(1) ...; (2) ...") is
+  cut at its numbers only, its last item running to its sentence's end. Otherwise items are
+  split on semicolons when the list has any, else on commas; commas and "and" inside
+  parentheses and fixed phrases ("muscle, fascia and tendon", "sprain and strain", "to and
+  from") never split. An item after a comma that only finishes the one before it joins
+  it: an ICD-10 tail ("initial encounter", "subsequent encounter"), qualifier words
+  ("unspecified site", "lumbar region", "right shoulder", "bilateral"), a continuation
+  ("without complications", "secondary to ..."), a bare code ("M54.5"), so an ICD-10
+  title keeps its inner commas. The last item is split once more at its first "and"
+  unless it starts with "and" (Oxford comma), the words before that "and" only modify the
+  noun after it ("neck and upper back pain", "physical and occupational therapy"), or the
+  "and" joins two parts of one title after "of"/"in" ("contusion of lower back and pelvis",
+  "disorders of bone density and structure": what follows names a body region of
+  :mod:`imrparse.vocab.body_regions` or a tissue). Repeated items are kept once (first
+  occurrence; compared ignoring case and spacing); "etc." is dropped; the last treatment
+  loses a trailing "over the course of the claim" / "to date".
+* **UR decision date**: the date of the review that non-certified the disputed request.
+  Candidates, strongest first: (0) a date the words "utilization review"/"UR" attach to
   ("UR dated ...", "Utilization Review report dated ...", "utilization review (11-8-2016)",
-  "On 11-3-16, utilization review ...", "denied by utilization review on ..."); then, in the
-  same sentence, "UR ... on DATE" or "On DATE ... by UR". A document "reviewed by UR" and
-  "dated" something is not the review's date; a "prior"/"previous" review yields to one
-  that is not so called.
+  "the original utilization review 12-07-2016", "On 11-3-16, utilization review ...",
+  "denied in the 12/1/2016 UR"); (1) in their sentence, "UR ... on DATE" or "On DATE ... by
+  UR"; (2) only when neither exists, a review, determination or denial that does not say
+  "utilization review": a review noun and its date ("a prior determination dated ...", "a
+  non-certification letter of ...", "the previous denial for the requests below was on
+  ...", "the 12/1/2016 denial"), a passive participle and its date ("the request was
+  previously denied on ...", "has been reviewed and denied on ...", "was denied by the
+  claims administrator on ..."), or a sentence that opens "On DATE" and says a request was
+  non-certified or a claims administrator (carrier, reviewer ...) denied it. "Reviewed",
+  "modified" and the like count only after "previously"/"initially" ... or with "request"
+  ("case", "treatment" ...) before them in the sentence: work restrictions are modified
+  too. A document "reviewed by UR" and "dated" something is not the review's date. Of
+  several candidates the strongest kind wins; then one whose sentence says it did not
+  approve something ("non-certified", "denied", "modified", "failed to approve") beats one
+  whose sentence does not (a review that certified physical therapy is not the one
+  disputed); then one not called "prior"/"previous" beats one so called; then the first.
 
 Cue words are phrase tables (:mod:`imrparse.vocab.summary_cues`, :mod:`imrparse.vocab.persons`,
 in the syntax of :mod:`imrparse.text.phrases`); sentence ends follow the one rule of
@@ -59,7 +81,7 @@ import bisect
 import datetime as dt
 import itertools
 import re
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from ..models import Patient, Sex, Span, Summary
 from ..text import numbers
@@ -67,7 +89,8 @@ from ..text.dates import find_dates
 from ..text.lowercase import lower_keep_offsets
 from ..text.phrases import PhraseSet, prepare
 from ..text.sentences import sentence_ends
-from ..vocab import persons
+from ..text.windows import merge_windows
+from ..vocab import body_regions, persons
 from ..vocab import summary_cues as cues
 
 __all__ = ["read_summary", "patient_completeness"]
@@ -399,7 +422,7 @@ _UR_NOUNS = r"(?i:" + PhraseSet.of(cues.UR_NOUNS).pattern() + r"s?)"
 _UR_LINKS = r"(?i:" + PhraseSet.of(cues.UR_DATE_LINKS).pattern() + r")"
 _UR_THEN_DATE = re.compile(
     _UR_TERM + r"(?:\s+" + _UR_NOUNS + r"){0,2}\s*,?\s*"
-    r"(?:(?P<paren>\()\s*|(?P<link>" + _UR_LINKS + r")\s*:?\s*)"
+    r"(?:(?P<paren>\()\s*|(?P<link>" + _UR_LINKS + r")\s*:?\s*)?"  # none: "the UR 12-7-2016 denied"
 )
 _DATE_THEN_UR = re.compile(
     r"\s*,?\s*(?:(?i:the|an?)\s+)?(?:(?i:original|initial|prior|previous|most\s+recent|recent)\s+)?"
@@ -428,22 +451,49 @@ def _ur_mentions(doc: _Doc) -> list[int]:
     )
 
 
-# A candidate UR date: (where it is mentioned, the words that name the UR, date, span).
-_URHit = tuple[int, tuple[int, int], dt.date, Span]
+class _URHit(NamedTuple):
+    """A candidate UR date."""
+
+    tier: int  # 0: dated by the words naming the UR, 1: in their sentence, 2: a review not so named
+    at: int  # where it is mentioned
+    cue: tuple[int, int]  # the words that name the review
+    date: dt.date
+    span: Span
 
 
-def _pick_ur(text: str, found: list[_URHit]) -> tuple[dt.date, Span] | None:
-    """The first candidate not called "prior"/"previous", else the first one."""
+_ADVERSE = PhraseSet.of(cues.ADVERSE_WORDS)
+_EARLIER_WORD = re.compile(r"(?<![a-z])(?:prior|previous(?:ly)?|earlier|past|another|older)(?![a-z])")
+
+
+def _pick_ur(doc: _Doc, found: list[_URHit]) -> tuple[dt.date, Span] | None:
+    """The review that non-certified the disputed request, as far as the summary tells:
+    the one named as a utilization review before one that is not; then one whose sentence
+    says it did not approve something ("non-certified", "denied", "modified") before one
+    that does not; then one not called "prior"/"previous" before one so called; then the
+    first in the text."""
     if not found:
         return None
-    found.sort(key=lambda f: f[0])
-    for _, (a, b), date, span in found:
-        if not _EARLIER_UR.search(text, max(0, a - 30), b):
-            return date, span
-    return found[0][2], found[0][3]
+    if len(found) == 1:
+        return found[0].date, found[0].span
+
+    def rank(f: _URHit) -> tuple[int, bool, bool, int]:
+        lo, hi = doc.sentence_start(f.span.start), doc.sentence_end(f.span.end)
+        adverse = _ADVERSE.next_hit(doc.searchable, lo, hi) is not None
+        a, b = f.cue
+        if f.tier < 2:
+            prior = _EARLIER_UR.search(doc.text, max(0, a - 30), b) is not None
+        else:
+            prior = _EARLIER_WORD.search(doc.low, max(0, a - 12), b) is not None
+        return f.tier, not adverse, prior, f.at
+
+    best = min(found, key=rank)
+    return best.date, best.span
 
 
-def _read_ur_date(doc: _Doc) -> tuple[dt.date, Span] | None:
+def _ur_named(doc: _Doc) -> list[_URHit]:
+    """Dates of reviews named "utilization review" or "UR": tier 0 where those words date
+    it ("UR dated ...", "the 12/1/2016 utilization review"), else tier 1 where one sentence
+    holds both ("UR ... on DATE", "On DATE, ... by UR")."""
     text = doc.text
     found: list[_URHit] = []
     mentions = _ur_mentions(doc)
@@ -458,16 +508,15 @@ def _read_ur_date(doc: _Doc) -> tuple[dt.date, Span] | None:
             text, max(0, m.start() - 12), m.start()
         ):
             continue  # "the report reviewed by Utilization Review (UR) was dated ..."
-        found.append((m.start(), (m.start(), m.end()), hit[0], Span(hit[1], hit[2])))
+        found.append(_URHit(0, m.start(), (m.start(), m.end()), hit[0], Span(hit[1], hit[2])))
     for date, s, e in doc.dates:
         if date is None:
             continue
         ur = _DATE_THEN_UR.match(text, e)
         if ur and _BEFORE_DATE_UR.search(text, max(0, s - 8), s):
-            found.append((s, (e, ur.end()), date, Span(s, e)))
+            found.append(_URHit(0, s, (e, ur.end()), date, Span(s, e)))
     if found:
-        return _pick_ur(text, found)
-    # Weaker: "UR ... on DATE" or "On DATE, ... by UR" within one sentence.
+        return found
     for pos in mentions:
         m = _UR_ANY.match(text, pos)
         if m is None:
@@ -477,22 +526,147 @@ def _read_ur_date(doc: _Doc) -> tuple[dt.date, Span] | None:
             if s >= end:
                 break
             if date is not None and _ON_DATED_BEFORE.search(text, max(0, s - 8), s):
-                found.append((m.start(), (m.start(), m.end()), date, Span(s, e)))
+                found.append(_URHit(1, m.start(), (m.start(), m.end()), date, Span(s, e)))
                 break
         if found:
             break
     for date, s, e in doc.dates:
-        if date is None or not _SENTENCE_ON.search(text, max(0, s - 4), s):
-            continue
-        start = doc.sentence_start(s)
-        if s - start > 6 or text[start:s].strip().lower() != "on":
+        if date is None or not _starts_sentence_with_on(doc, s):
             continue
         end = doc.sentence_end(e)
         by = _BY_UR.search(text, e, end)
         if by:
-            found.append((s, (by.start(), by.end()), date, Span(s, e)))
+            found.append(_URHit(1, s, (by.start(), by.end()), date, Span(s, e)))
             break
-    return _pick_ur(text, found)
+    return found
+
+
+def _starts_sentence_with_on(doc: _Doc, s: int) -> bool:
+    """Whether the date at ``s`` opens its sentence after "On" ("On 12/1/2016, ...")."""
+    if not _SENTENCE_ON.search(doc.text, max(0, s - 4), s):
+        return False
+    start = doc.sentence_start(s)
+    return s - start <= 6 and doc.low[start:s].strip() == "on"
+
+
+# A review not named "utilization review" (tier 2): "a prior determination dated DATE",
+# "the request was previously denied on DATE", "On DATE, the request was non-certified",
+# "the DATE denial". Phrases from vocab.summary_cues; patterns run on the lowercase text.
+_REVIEW_NOUN = PhraseSet(
+    [(noun, noun) for noun in cues.REVIEW_NOUNS]
+    + [(f"{q} {noun}", noun) for q in cues.REVIEW_QUALIFIERS for noun in cues.QUALIFIED_REVIEW_NOUNS]
+)
+_NOUN_TO_DATE = re.compile(
+    r"s?(?:\s+(?:letter|notice|report)s?)?\s*,?\s*(?:\(\s*|(?:" + PhraseSet.of(cues.UR_DATE_LINKS).pattern()
+    + r")(?![a-z])\s*:?\s*)"
+    r"|s?(?:\s+[a-z'’-]+){0,8}?\s+(?:" + PhraseSet.of(cues.REVIEW_VERB_LINKS).pattern()
+    + r")(?![a-z])\s*:?\s*"
+)
+_PARTICIPLE = PhraseSet(
+    [(p, True) for p in cues.ADVERSE_PARTICIPLES] + [(p, False) for p in cues.REVIEW_PARTICIPLES]
+)
+_AUX_BEFORE = re.compile(
+    r"(?<![a-z])(?:" + PhraseSet.of(cues.PASSIVE_AUXILIARIES).pattern() + r")\s+"
+    r"(?:(?P<adv>" + PhraseSet.of(cues.REVIEW_ADVERBS).pattern() + r")\s+"
+    r"|(?:" + PhraseSet.of(cues.OTHER_ADVERBS).pattern() + r")\s+)?\Z"
+)
+_PARTICIPLE_TO_DATE = re.compile(
+    r"(?:\s+(?:by|per|in|through|at|from)\s+(?:[a-z'’-]+\s+){0,5}?)?\s*,?\s*"
+    r"(?:on|dated|as\s+of)(?![a-z])\s*:?\s*"
+)
+_REQUEST_WORD = PhraseSet.of(cues.REQUEST_WORDS)
+_PARTY_THEN = re.compile(
+    r"\s+(?:(?:" + PhraseSet.of(cues.OTHER_ADVERBS + cues.REVIEW_ADVERBS).pattern() + r")\s+)?"
+)
+_PARTY = PhraseSet.of(cues.REVIEWING_PARTIES)
+_ARTICLE_BEFORE = re.compile(r"(?<![a-z])(?:the|an?)\s*\Z")
+_SPACE_RUN = re.compile(r"\s+")
+_AUX_REACH = 40  # characters read before a participle for its auxiliary
+
+
+def _passive_review(doc: _Doc, lo: int, hi: int, adverse_only: bool = False,
+                    dated: bool = False) -> Iterator[tuple[int, int, int]]:
+    """Passive review participles in ``[lo, hi)`` ("was previously denied"): the span from
+    the auxiliary to the participle, and (``dated``: only those followed by "on DATE")
+    where the date starts. A participle that is not adverse by itself ("reviewed",
+    "modified") counts after a review adverb or a request word."""
+    low = doc.low
+    for hit in itertools.islice(_PARTICIPLE.scan(doc.searchable, lo, hi), _MAX_CANDIDATES):
+        if adverse_only and not hit.value:
+            continue
+        date_at = hit.end
+        if dated:  # the cheap test first: most participles are not followed by a date
+            m = _PARTICIPLE_TO_DATE.match(low, hit.end)
+            if m is None or doc.date_at(m.end()) is None:
+                continue
+            date_at = m.end()
+        aux = _AUX_BEFORE.search(low, max(0 if dated else lo, hit.start - _AUX_REACH), hit.start)
+        if aux is None:
+            continue
+        if not hit.value and aux.group("adv") is None and _REQUEST_WORD.next_hit(
+                doc.searchable, doc.sentence_start(aux.start()), aux.start()) is None:
+            continue
+        yield aux.start(), hit.end, date_at
+
+
+def _active_reviews(doc: _Doc, lo: int, hi: int) -> Iterator[tuple[int, int]]:
+    """A reviewing party and what it did not approve, in ``[lo, hi)``: "the claims
+    administrator denied", "the carrier subsequently non-certified"."""
+    for party in itertools.islice(_PARTY.scan(doc.searchable, lo, hi), _MAX_CANDIDATES):
+        then = _PARTY_THEN.match(doc.low, party.end, hi)
+        verb = _ADVERSE.match_at(doc.searchable, then.end(), hi) if then else None
+        if verb is not None:
+            yield party.start, verb.end
+
+
+_DATE_REACH = 160  # characters before a date in which its review noun or participle stands
+
+
+def _before_dates(doc: _Doc) -> list[tuple[int, int]]:
+    """The stretches of text just before each valid date, merged."""
+    return merge_windows((max(0, s - _DATE_REACH), s) for date, s, _ in doc.dates if date is not None)
+
+
+def _ur_not_named(doc: _Doc) -> list[_URHit]:
+    """Dates of reviews, determinations and denials that do not say "utilization review"
+    (tier 2)."""
+    found: list[_URHit] = []
+    low = doc.low
+
+    def add(at: int, cue: tuple[int, int], pos: int) -> None:
+        hit = doc.date_at(pos)
+        if hit is not None and hit[0] is not None and not doc.crosses_sentence(cue[0], pos):
+            found.append(_URHit(2, at, cue, hit[0], Span(hit[1], hit[2])))
+
+    # A review noun or participle is read only shortly before a date (what keeps this cheap).
+    for lo, hi in _before_dates(doc):
+        for noun in itertools.islice(_REVIEW_NOUN.scan(doc.searchable, lo, hi), _MAX_CANDIDATES):
+            m = _NOUN_TO_DATE.match(low, noun.end)  # "a prior determination dated DATE"
+            if m is not None:
+                add(noun.start, (noun.start, noun.end), m.end())
+        for a, b, date_at in _passive_review(doc, lo, hi, dated=True):  # "was denied on DATE"
+            add(a, (a, b), date_at)
+    for date, s, e in doc.dates:
+        if date is None:
+            continue
+        if _starts_sentence_with_on(doc, s):  # "On DATE, the request was non-certified"
+            end = doc.sentence_end(e)
+            cue = next((p[:2] for p in _passive_review(doc, e, end, adverse_only=True)), None)
+            if cue is None:  # "On DATE, the claims administrator denied ..."
+                cue = next(_active_reviews(doc, e, end), None)
+            if cue is not None:
+                found.append(_URHit(2, s, cue, date, Span(s, e)))
+                continue
+        if _ARTICLE_BEFORE.search(low, max(0, s - 8), s):  # "the DATE denial"
+            gap = _SPACE_RUN.match(low, e)
+            named = _REVIEW_NOUN.match_at(doc.searchable, gap.end() if gap else e)
+            if named is not None:
+                found.append(_URHit(2, s, (named.start, named.end), date, Span(s, e)))
+    return found
+
+
+def _read_ur_date(doc: _Doc) -> tuple[dt.date, Span] | None:
+    return _pick_ur(doc, _ur_named(doc) or _ur_not_named(doc))
 
 
 # --------------------------------------------------------------------------- lists
@@ -542,12 +716,16 @@ _LIST_STOP = re.compile(
     re.IGNORECASE,
 )
 _PROTECTED = PhraseSet.of(cues.PROTECTED_PHRASES)
+_BRACKET = re.compile(r"[()\[\]]")
+_SEMICOLON = re.compile(";")
+_SEPARATOR = re.compile("[,;]")
 _AND = re.compile(r"\s+(?:and|&)\s+", re.IGNORECASE)
 _LEAD = re.compile(
     r"""(?:\s|["'`:]|\(?\d{1,2}\)|\b[a-z]\)"""
     r"|\band(?=\s)|\bor(?=\s)|\bas\s+well\s+as\b|\bplus(?=\s))*",
     re.IGNORECASE,
 )
+_TRAILING_CONJ = re.compile(r"[\s,;]+(?:and|or|&)\Z", re.IGNORECASE)
 _LEADING_CONJ = re.compile(r"\s*(?:and|or|as\s+well\s+as|plus)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]+")
 _ARTICLE = re.compile(r"an?\s+", re.IGNORECASE)
@@ -557,6 +735,13 @@ _SUFFIXES = frozenset(cues.ENCOUNTER_SUFFIXES)
 _NOT_A_LIST_START = re.compile(
     PhraseSet.of(cues.NOT_A_LIST_START).pattern() + r"\b|\d+\s*(?:days?|weeks?|months?|years?)\b", re.IGNORECASE
 )
+_ICD_CODE = re.compile(r"(?:ICD(?:-?\s*(?:9|10))?\s*:?\s*)?(?:[A-TV-Z]\d{2}(?:\.\w{1,4})?|\d{3}\.\d{1,2})",
+                       re.IGNORECASE)
+_CONTINUATION = PhraseSet.of(cues.CONTINUATION_STARTS)
+_PART = PhraseSet.of([*body_regions.REGIONS, *cues.TISSUE_WORDS])
+_PREPOSITION = re.compile(r"\b(?:of|in|at|to|involving)\b", re.IGNORECASE)
+_FIRST_NUMBER = re.compile(r"[\s:]*\(?1[.)]\s+")
+_NUMBER = re.compile(r"(?<![\w.])\(?(\d{1,2})[.)]\s+")
 _TRAILING_QUALIFIER = re.compile(
     r"(?:\s*,)?\s+" + PhraseSet.of(cues.TRAILING_QUALIFIERS).pattern() + r"\s*\Z", re.IGNORECASE
 )
@@ -569,22 +754,19 @@ def _fold(s: str) -> str:
 def _opaque(doc: _Doc, start: int, end: int) -> list[bool]:
     """Which positions of ``doc.text[start:end]`` lie inside parentheses, brackets or a
     fixed phrase, where separators do not split."""
-    text = doc.text
     n = end - start
     mask = [False] * n
     stack: list[int] = []
-    for i in range(n):
-        c = text[start + i]
-        if c in "([":
+    for m in _BRACKET.finditer(doc.text, start, end):  # only the brackets, not every character
+        i = m.start() - start
+        if m.group() in "([":
             stack.append(i)
-        elif c in ")]" and stack:
+        elif stack:
             j = stack.pop()
             if not stack:
-                for k in range(j, i + 1):
-                    mask[k] = True
-    for m in _PROTECTED.find_all(doc.searchable, start, end):
-        for k in range(m.start - start, m.end - start):
-            mask[k] = True
+                mask[j:i + 1] = [True] * (i + 1 - j)
+    for hit in _PROTECTED.find_all(doc.searchable, start, end):
+        mask[hit.start - start:hit.end - start] = [True] * (hit.end - hit.start)
     return mask
 
 
@@ -610,6 +792,10 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
             e -= 1
             closes -= 1
         e = _trail(text, s, e)
+    if text[max(s, e - 3):e].lower().endswith(("and", "or", "&")):  # "(2) cervical strain, and (3)"
+        conj = _TRAILING_CONJ.search(text, max(s, e - 12), e)
+        if conj and conj.start() > s:
+            e = _trail(text, s, conj.start())
     return s, e
 
 
@@ -618,9 +804,41 @@ def _modifier_only(words: str) -> bool:
     return bool(ws) and all(w.lower() in cues.MODIFIER_WORDS for w in ws)
 
 
-def _and_split(text: str, s: int, e: int, mask: list[bool], base: int) -> list[tuple[int, int]]:
+def _finishes(doc: _Doc, a: int, b: int) -> bool:
+    """Whether ``text[a:b]``, after a comma, only finishes the item before it: an ICD tail
+    ("initial encounter"), qualifier words ("right shoulder", "unspecified site", "lumbar
+    region"), a continuation ("without complications", "secondary to ..."), a bare code
+    ("M54.5")."""
+    item = doc.low[a:b]
+    if _fold(item) in _SUFFIXES or _ICD_CODE.fullmatch(item.strip()):
+        return True
+    ws = _WORD.findall(item)
+    if ws and all(w in cues.MODIFIER_WORDS or w in cues.QUALIFIER_WORDS for w in ws):
+        return True
+    return _CONTINUATION.match_at(doc.searchable, a, b) is not None
+
+
+def _names_a_part(doc: _Doc, s: int, e: int) -> bool:
+    """Whether ``text[s:e]`` is a body part or tissue, perhaps after modifier words ("left
+    knee", "pelvis", "upper arm", "structure")."""
+    text = doc.text
+    pos = s
+    for m in _WORD.finditer(text, s, e):
+        if m.group().lower() not in cues.MODIFIER_WORDS:
+            break
+        pos = m.end()
+    else:
+        return pos > s
+    start = m.start()
+    part = _PART.match_at(doc.searchable, start, e)
+    return part is not None and not text[part.end:e].strip(" ,.;")
+
+
+def _and_split(doc: _Doc, s: int, e: int, mask: list[bool], base: int) -> list[tuple[int, int]]:
     """Split ``text[s:e]`` at its first free "and" unless the words before it only modify
-    the noun after it."""
+    the noun after it ("neck and upper back pain"), or it joins two parts of one title
+    ("contusion of lower back and pelvis", "disorders of bone density and structure")."""
+    text = doc.text
     for m in _AND.finditer(text, s, e):
         if mask[m.start() - base] or mask[m.end() - 1 - base]:
             continue
@@ -628,51 +846,96 @@ def _and_split(text: str, s: int, e: int, mask: list[bool], base: int) -> list[t
             return [(s, e)]
         if _modifier_only(text[s:m.start()]):
             return [(s, e)]
+        if _PREPOSITION.search(text, s, m.start()) and _names_a_part(doc, m.end(), e):
+            return [(s, e)]
         return [(s, m.start()), (m.end(), e)]
     return [(s, e)]
+
+
+def _numbered(doc: _Doc, start: int) -> list[tuple[int, int]] | None:
+    """The items of a numbered list that starts at ``start`` ("1. Lumbar strain. 2. ...",
+    "1) ... 2) ..."): each runs to the next number, which must come before the item's
+    second sentence ends (else the list has ended: a later "2." is another list's); the
+    last item runs to its sentence's end. The numbers, not commas, separate the items.
+    ``None`` when no list starts with "1"."""
+    text = doc.text
+    first = _FIRST_NUMBER.match(text, start)
+    if first is None:
+        return None
+    limit = min(len(text), start + _MAX_LIST_CHARS)
+    blank = text.find("\n\n", start, limit)
+    if blank >= 0:
+        limit = blank
+    items: list[tuple[int, int]] = []
+    a = first.end()
+    while len(items) < _MAX_NUMBERED:
+        i = bisect.bisect_left(doc.term_starts, a)
+        reach = doc.term_starts[i + 1] if i + 1 < len(doc.term_starts) else limit
+        nxt = next((m for m in _NUMBER.finditer(text, a, min(limit, reach + 8))
+                    if int(m.group(1)) == len(items) + 2),
+                   None)  # "2.5 mg", "page 3)" are not the next number
+        if nxt is None or nxt.start() > reach:
+            break
+        items.append((a, nxt.start()))
+        a = nxt.end()
+    items.append((a, min(doc.sentence_end(a), limit)))
+    return items
+
+
+_MAX_LIST_CHARS = 3000  # longer "lists" are runaway sentences
+_MAX_NUMBERED = 30  # numbered items read
 
 
 def _list_items(doc: _Doc, start: int, *, treatments: bool = False) -> list[tuple[int, int]]:
     """The items of the list that starts at ``start``: (start, end) offsets."""
     text = doc.text
-    end = min(doc.sentence_end(start), start + _MAX_LIST_CHARS)
-    stop = _LIST_STOP.search(text, start, end)
-    if stop:
-        end = stop.start()
-    if end <= start:
-        return []
-    mask = _opaque(doc, start, end)
-    free_semicolon = any(text[i] == ";" and not mask[i - start] for i in range(start, end))
-    seps = ";" if free_semicolon else ",;"
-    raw: list[tuple[int, int]] = []
-    s = start
-    for i in range(start, end):
-        if text[i] in seps and not mask[i - start]:
+    raw = _numbered(doc, start)
+    numbered = raw is not None
+    mask: list[bool] = []
+    if raw is None:
+        end = min(doc.sentence_end(start), start + _MAX_LIST_CHARS)
+        stop = _LIST_STOP.search(text, start, end)
+        if stop:
+            end = stop.start()
+        if end <= start:
+            return []
+        mask = _opaque(doc, start, end)
+        semicolons = [m.start() for m in _SEMICOLON.finditer(text, start, end) if not mask[m.start() - start]]
+        seps = semicolons or [m.start() for m in _SEPARATOR.finditer(text, start, end)
+                              if not mask[m.start() - start]]
+        raw = []
+        s = start
+        for i in seps:
             raw.append((s, i))
             s = i + 1
-    raw.append((s, end))
+        raw.append((s, end))
 
-    items: list[tuple[int, int, bool]] = []  # (start, end, began with a conjunction)
+    segments: list[tuple[int, int, bool]] = []  # (start, end, began with a conjunction)
     for a, b in raw:
         conj = bool(_LEADING_CONJ.match(text, a, b))
         a, b = _trim(text, a, b)
-        if b <= a:
-            continue
-        if items and (_fold(text[a:b]) in _SUFFIXES or _modifier_only(text[a:b])):
-            # "strain of the right elbow, initial encounter", "SLAP lesion, right shoulder"
-            pa, _, pc = items[-1]
-            items[-1] = (pa, b, pc)
-            continue
-        items.append((a, b, conj))
-    if not items:
+        if b > a:
+            segments.append((a, b, conj))
+    if not segments or _NOT_A_LIST_START.match(text, segments[0][0]):
         return []
-    if _NOT_A_LIST_START.match(text, items[0][0]):
-        return []
+    # The last item is split once more at "and" (unless it began with one: an Oxford comma),
+    # except in a numbered list, whose numbers say where items end.
+    finishes = [i > 0 and not numbered and _finishes(doc, a, b) for i, (a, b, _) in enumerate(segments)]
+    last = max(i for i, f in enumerate(finishes) if not f)
+    if not numbered and (finishes.count(False) == 1 or not segments[last][2]):
+        a, b, _ = segments[last]
+        parts = [_trim(text, x, y) for x, y in _and_split(doc, a, b, mask, start)]
+        segments[last:last + 1] = [(x, y, False) for x, y in parts if y > x]
+        finishes[last:last + 1] = [j > 0 and _finishes(doc, x, y) for j, (x, y) in enumerate(parts, last)
+                                   if y > x]
 
-    spans = [(a, b) for a, b, _ in items]
-    last_a, last_b, last_conj = items[-1]
-    if len(items) == 1 or not last_conj:
-        spans[-1:] = [_trim(text, x, y) for x, y in _and_split(text, last_a, last_b, mask, start)]
+    spans: list[tuple[int, int]] = []
+    for (a, b, _), joins in zip(segments, finishes):
+        if spans and joins:
+            # "strain of the right elbow, initial encounter", "SLAP lesion, right shoulder"
+            spans[-1] = (spans[-1][0], b)
+        else:
+            spans.append((a, b))
     if treatments and spans:
         a, b = spans[-1]
         q = _TRAILING_QUALIFIER.search(text, max(a, b - 60), b)
@@ -694,7 +957,6 @@ def _list_items(doc: _Doc, start: int, *, treatments: bool = False) -> list[tupl
     return out
 
 
-_MAX_LIST_CHARS = 3000  # longer "lists" are runaway sentences
 _MAX_CUES = 25  # cue matches tried per pattern
 
 

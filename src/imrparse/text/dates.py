@@ -1,5 +1,12 @@
-"""Dates in every style the letters use: 7/28/2008, 1-30-2014, 10-13-16, July 27, 2015,
-13-Oct-2016."""
+"""Dates in every style the letters use: 7/28/2008, 1-30-2014, 10-13-16, 12.01.2016,
+2016-12-01, July 27, 2015, Dec. 1st, 2016, 1 December 2016, the 1st of December, 2016,
+13-Oct-2016, Dec-01-2016.
+
+Numeric dates are month first (US letters): 12/1/16 is December 1, 2016. Two-digit years
+are read by :func:`two_digit_year`. A month name may be written in full or cut to three
+letters (four for "Sept"), with or without a period, in any case; the day may carry an
+ordinal ending ("1st", "22nd"); the comma before the year may have white space on either
+side or none ("December 1,2016" is how a PDF's text sometimes has it)."""
 
 from __future__ import annotations
 
@@ -21,13 +28,19 @@ _MONTH_NAME = (
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
 # Numeric dates: month, day, year with the same separator (/, - or .); ISO dates;
-# month-name dates ("July 27, 2015", "Sept. 28 2015", "27 July 2015", "13-Oct-2016", "13-OCT-16").
+# month-name dates ("July 27, 2015", "Sept. 28 2015", "Dec.1,2016", "Dec-01-2016", "27 July
+# 2015", "1st of December, 2016", "13-Oct-2016", "13-OCT-16").
+_ORDINAL_END = r"(?:st|nd|rd|th)?"
+# Before the year: a comma (white space around it or not), white space, or a hyphen.
+_BEFORE_YEAR = r"(?:\s*,\s*|\s+)"
 DATE_PATTERN = (
     r"(?<![\d/.-])(?:"
     r"(?P<m>\d{1,2})(?P<sep>[/.-])\s?(?P<d>\d{1,2})(?P=sep)\s?(?P<y>\d{4}|\d{2})"
     r"|(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})"
-    r"|(?P<mon>" + _MONTH_NAME + r")\.?\s+(?P<md>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<my>\d{4})"
-    r"|(?P<dd>\d{1,2})\s+(?P<dmon>" + _MONTH_NAME + r")\.?,?\s+(?P<dy>\d{4})"
+    r"|(?P<mon>" + _MONTH_NAME + r")(?:\.\s*|\s+|(?P<mh>-))(?P<md>\d{1,2})" + _ORDINAL_END
+    + r"(?(mh)-|" + _BEFORE_YEAR + r")(?P<my>\d{4})"
+    r"|(?P<dd>\d{1,2})" + _ORDINAL_END + r"\s+(?:(?:day\s+)?of\s+)?(?P<dmon>" + _MONTH_NAME + r")\.?"
+    + _BEFORE_YEAR + r"(?P<dy>\d{4})"
     r"|(?P<hd>\d{1,2})-(?P<hmon>" + _MONTH_NAME + r")-(?P<hy>\d{4}|\d{2})"
     r")(?![\d/])"
 )
@@ -70,10 +83,16 @@ def _from_match(m: re.Match[str]) -> dt.date | None:
 # every position. They consume one character (look-ahead only), so they hide no start.
 _MON3 = "(?i:" + "|".join(_MONTHS) + ")"
 _DIGIT_ANCHOR = re.compile(
-    r"\d(?=\d?[/.-]\s?\d\d?[/.-]\s?\d\d|\d{3}-\d\d-\d\d|\d?(?:\s+|-)" + _MON3 + ")"
+    r"\d(?=\d?[/.-]\s?\d\d?[/.-]\s?\d\d|\d{3}-\d\d-\d\d|\d?-" + _MON3
+    + r"|\d?(?i:st|nd|rd|th)?\s+(?i:(?:day\s+)?of\s+)?" + _MON3 + ")"
 )
+# On the lowercase text. Three character classes, then a look-behind for the month: a
+# pattern that begins with a class lets re skip ahead in C (an alternation of the twelve
+# names does not).
 _MONTH_ANCHOR = re.compile(
-    "(?:" + "|".join(_MONTHS) + r")(?=[a-z]{0,6}\.?\s+\d\d?(?:st|nd|rd|th)?,?\s+\d\d\d\d)"
+    "[" + "".join(sorted({m[0] for m in _MONTHS})) + "][" + "".join(sorted({m[1] for m in _MONTHS}))
+    + "][" + "".join(sorted({m[2] for m in _MONTHS})) + "](?<=" + "|".join(_MONTHS) + ")"
+    r"(?=[a-z]{0,6}(?:\.\s*|\s+|-)\d\d?(?:st|nd|rd|th)?(?:\s*,\s*|\s+|-)\d\d\d\d)"
 )
 
 

@@ -1,14 +1,16 @@
-"""Drugs that workers' compensation requests name, brand and generic, by class.
+"""How requests write drugs: what the service reader needs besides the drug tables.
 
-Each class is a table of ``(name, generic)``: ``name`` is the spelling a request's
-``drug`` is given (brands as the brand writes itself, generics capitalised), ``generic``
-the active ingredient(s), lower case, combinations joined with "/".  Names are phrases read
-loosely, as described in :mod:`.services` (case-insensitive, "-", "/" and spaces
-interchangeable).
-
-:data:`SALT_SUFFIXES` and :data:`RELEASE_SUFFIXES` are the words a request may write
-after a name and that stay part of the drug ("Oxycodone HCL ER"); :data:`DOSAGE_FORMS`
-are the topical forms kept after a single drug ("Voltaren gel", "Lidoderm patch").
+Which names are drugs, and their ingredients and classes, are the drug tables'
+(:mod:`imrparse.fields.drugs`, ``drug_table.tsv`` and ``drug_table_wc.tsv``): the service
+reader finds every name of :func:`imrparse.fields.drugs.names` in a request.  This module
+holds the rest, as data: how ``drug`` spells a name (:data:`SPELLINGS`), the table names
+that are never read as drugs in a request (:data:`NOT_DRUG_NAMES`), the words a request may
+write after a name and that stay part of the drug (:data:`SALT_SUFFIXES`,
+:data:`RELEASE_SUFFIXES`: "Oxycodone HCL ER"), the topical forms kept after a single drug
+(:data:`DOSAGE_FORMS`: "Voltaren gel", "Lidoderm patch"), what ends the name of a drug the
+tables do not know (:data:`NAME_ENDS`), strength units, and the words that say a product
+goes on the skin (:data:`TOPICAL_WORDS`).  Names are phrases (:mod:`imrparse.text.phrases`)
+read loosely, as requests are written.
 """
 
 from __future__ import annotations
@@ -16,258 +18,25 @@ from __future__ import annotations
 from typing import Mapping
 
 __all__ = [
-    "DRUG_CLASSES", "DRUGS", "GENERIC_NAMES", "SALT_SUFFIXES", "RELEASE_SUFFIXES",
-    "DOSAGE_FORMS", "STRENGTH_UNITS", "UNIT_SPELLINGS", "NOT_NAMES",
+    "SPELLINGS", "NOT_DRUG_NAMES", "SALT_SUFFIXES", "RELEASE_SUFFIXES", "DOSAGE_FORMS",
+    "NAME_ENDS", "TOPICAL_WORDS", "STRENGTH_UNITS", "UNIT_SPELLINGS", "NOT_NAMES",
 ]
 
-Entry = tuple[str, str]
-
-OPIOIDS: tuple[Entry, ...] = (
-    ("Hydrocodone", "hydrocodone"), ("Hydrocodone/APAP", "hydrocodone/acetaminophen"),
-    ("Hydrocodone/Acetaminophen", "hydrocodone/acetaminophen"),
-    ("Hydrocodone bitartrate/acetaminophen", "hydrocodone/acetaminophen"),
-    ("Norco", "hydrocodone/acetaminophen"), ("Vicodin", "hydrocodone/acetaminophen"),
-    ("Vicodin ES", "hydrocodone/acetaminophen"), ("Lortab", "hydrocodone/acetaminophen"),
-    ("Lorcet", "hydrocodone/acetaminophen"), ("Xodol", "hydrocodone/acetaminophen"),
-    ("Vicoprofen", "hydrocodone/ibuprofen"), ("Reprexain", "hydrocodone/ibuprofen"),
-    ("Hysingla", "hydrocodone"), ("Hysingla ER", "hydrocodone"), ("Zohydro", "hydrocodone"),
-    ("Zohydro ER", "hydrocodone"), ("Oxycodone", "oxycodone"), ("OxyContin", "oxycodone"),
-    ("Roxicodone", "oxycodone"), ("Oxaydo", "oxycodone"), ("Xtampza", "oxycodone"),
-    ("Xtampza ER", "oxycodone"), ("Percocet", "oxycodone/acetaminophen"),
-    ("Endocet", "oxycodone/acetaminophen"), ("Roxicet", "oxycodone/acetaminophen"),
-    ("Oxycodone/APAP", "oxycodone/acetaminophen"), ("Oxycodone/Acetaminophen", "oxycodone/acetaminophen"),
-    ("Xartemis", "oxycodone/acetaminophen"), ("Percodan", "oxycodone/aspirin"),
-    ("Targiniq", "oxycodone/naloxone"), ("Oxymorphone", "oxymorphone"), ("Opana", "oxymorphone"),
-    ("Opana ER", "oxymorphone"), ("Morphine", "morphine"), ("Morphine sulfate", "morphine"),
-    ("MS Contin", "morphine"), ("MSIR", "morphine"), ("Kadian", "morphine"), ("Avinza", "morphine"),
-    ("Embeda", "morphine/naltrexone"), ("Arymo", "morphine"), ("Morphabond", "morphine"),
-    ("Hydromorphone", "hydromorphone"), ("Dilaudid", "hydromorphone"), ("Exalgo", "hydromorphone"),
-    ("Fentanyl", "fentanyl"), ("Duragesic", "fentanyl"), ("Fentanyl patch", "fentanyl"),
-    ("Actiq", "fentanyl"), ("Fentora", "fentanyl"), ("Subsys", "fentanyl"),
-    ("Methadone", "methadone"), ("Dolophine", "methadone"), ("Tramadol", "tramadol"),
-    ("Ultram", "tramadol"), ("Ultram ER", "tramadol"), ("Ryzolt", "tramadol"), ("ConZip", "tramadol"),
-    ("Rybix", "tramadol"), ("Tramadol/APAP", "tramadol/acetaminophen"),
-    ("Tramadol/Acetaminophen", "tramadol/acetaminophen"), ("Ultracet", "tramadol/acetaminophen"),
-    ("Tapentadol", "tapentadol"), ("Nucynta", "tapentadol"), ("Nucynta ER", "tapentadol"),
-    ("Codeine", "codeine"), ("Tylenol #3", "acetaminophen/codeine"), ("Tylenol #4", "acetaminophen/codeine"),
-    ("Tylenol No. 3", "acetaminophen/codeine"), ("Tylenol with Codeine", "acetaminophen/codeine"),
-    ("Tylenol-Codeine", "acetaminophen/codeine"), ("APAP/Codeine", "acetaminophen/codeine"),
-    ("Acetaminophen/Codeine", "acetaminophen/codeine"), ("Buprenorphine", "buprenorphine"),
-    ("Butrans", "buprenorphine"), ("Belbuca", "buprenorphine"), ("Buprenex", "buprenorphine"),
-    ("Suboxone", "buprenorphine/naloxone"), ("Zubsolv", "buprenorphine/naloxone"),
-    ("Subutex", "buprenorphine"), ("Meperidine", "meperidine"), ("Demerol", "meperidine"),
-    ("Levorphanol", "levorphanol"), ("Pentazocine", "pentazocine"), ("Talwin", "pentazocine"),
-    ("Butorphanol", "butorphanol"), ("Stadol", "butorphanol"), ("Nalbuphine", "nalbuphine"),
+#: How ``drug`` spells a name the tables spell otherwise.  A name is spelt as the hand
+#: table ``drug_table_wc.tsv`` spells it, else as the generated table does (lower case)
+#: with a capital first letter ("Baclofen", "Depo medrol"); the brands here are spelt
+#: as they write themselves.
+SPELLINGS: tuple[str, ...] = (
+    "OxyContin", "ConZip", "AndroGel", "Depo-Medrol", "Solu-Medrol", "MiraLAX", "GABAdone",
+    "NicoDerm", "Vitamin A", "Vitamin B", "Vitamin D", "Vitamin E", "Aleve PM",
 )
 
-NSAIDS: tuple[Entry, ...] = (
-    ("Naproxen", "naproxen"), ("Naproxen sodium", "naproxen"), ("Naprosyn", "naproxen"),
-    ("Anaprox", "naproxen"), ("Anaprox DS", "naproxen"), ("Aleve", "naproxen"),
-    ("Naprelan", "naproxen"), ("EC-Naprosyn", "naproxen"), ("Vimovo", "naproxen/esomeprazole"),
-    ("Ibuprofen", "ibuprofen"), ("Motrin", "ibuprofen"), ("Advil", "ibuprofen"),
-    ("Duexis", "ibuprofen/famotidine"), ("Diclofenac", "diclofenac"),
-    ("Diclofenac sodium", "diclofenac"), ("Diclofenac potassium", "diclofenac"),
-    ("Voltaren", "diclofenac"), ("Voltaren XR", "diclofenac"), ("Cataflam", "diclofenac"),
-    ("Zipsor", "diclofenac"), ("Zorvolex", "diclofenac"), ("Cambia", "diclofenac"),
-    ("Arthrotec", "diclofenac/misoprostol"), ("Flector", "diclofenac"), ("Pennsaid", "diclofenac"),
-    ("Solaraze", "diclofenac"), ("Meloxicam", "meloxicam"), ("Mobic", "meloxicam"),
-    ("Vivlodex", "meloxicam"), ("Celecoxib", "celecoxib"), ("Celebrex", "celecoxib"),
-    ("Etodolac", "etodolac"), ("Lodine", "etodolac"), ("Nabumetone", "nabumetone"),
-    ("Relafen", "nabumetone"), ("Ketorolac", "ketorolac"), ("Toradol", "ketorolac"),
-    ("Sprix", "ketorolac"), ("Indomethacin", "indomethacin"), ("Indocin", "indomethacin"),
-    ("Tivorbex", "indomethacin"), ("Piroxicam", "piroxicam"), ("Feldene", "piroxicam"),
-    ("Oxaprozin", "oxaprozin"), ("Daypro", "oxaprozin"), ("Fenoprofen", "fenoprofen"),
-    ("Nalfon", "fenoprofen"), ("Ketoprofen", "ketoprofen"), ("Flurbiprofen", "flurbiprofen"),
-    ("Ansaid", "flurbiprofen"), ("Diflunisal", "diflunisal"), ("Dolobid", "diflunisal"),
-    ("Salsalate", "salsalate"), ("Sulindac", "sulindac"), ("Clinoril", "sulindac"),
-    ("Tolmetin", "tolmetin"), ("Mefenamic acid", "mefenamic acid"), ("Ponstel", "mefenamic acid"),
-    ("Meclofenamate", "meclofenamate"), ("Aspirin", "aspirin"), ("ASA", "aspirin"),
-    ("Ecotrin", "aspirin"), ("Bayer", "aspirin"), ("Choline magnesium trisalicylate", "choline magnesium trisalicylate"),
-)
-
-ANALGESICS: tuple[Entry, ...] = (
-    ("Acetaminophen", "acetaminophen"), ("APAP", "acetaminophen"), ("Tylenol", "acetaminophen"),
-    ("Tylenol Extra Strength", "acetaminophen"), ("Paracetamol", "acetaminophen"),
-    ("Fioricet", "butalbital/acetaminophen/caffeine"), ("Esgic", "butalbital/acetaminophen/caffeine"),
-    ("Fiorinal", "butalbital/aspirin/caffeine"), ("Butalbital", "butalbital"),
-    ("Excedrin", "acetaminophen/aspirin/caffeine"), ("Ketamine", "ketamine"),
-)
-
-MUSCLE_RELAXANTS: tuple[Entry, ...] = (
-    ("Cyclobenzaprine", "cyclobenzaprine"), ("Flexeril", "cyclobenzaprine"),
-    ("Fexmid", "cyclobenzaprine"), ("Amrix", "cyclobenzaprine"), ("Tizanidine", "tizanidine"),
-    ("Zanaflex", "tizanidine"), ("Methocarbamol", "methocarbamol"), ("Robaxin", "methocarbamol"),
-    ("Metaxalone", "metaxalone"), ("Skelaxin", "metaxalone"), ("Carisoprodol", "carisoprodol"),
-    ("Soma", "carisoprodol"), ("Baclofen", "baclofen"), ("Lioresal", "baclofen"),
-    ("Orphenadrine", "orphenadrine"), ("Orphenadrine citrate", "orphenadrine"),
-    ("Norflex", "orphenadrine"), ("Norgesic", "orphenadrine/aspirin/caffeine"),
-    ("Chlorzoxazone", "chlorzoxazone"), ("Parafon Forte", "chlorzoxazone"),
-    ("Lorzone", "chlorzoxazone"), ("Dantrolene", "dantrolene"), ("Dantrium", "dantrolene"),
-)
-
-ANTICONVULSANTS: tuple[Entry, ...] = (
-    ("Gabapentin", "gabapentin"), ("Neurontin", "gabapentin"), ("Gralise", "gabapentin"),
-    ("Horizant", "gabapentin enacarbil"), ("Pregabalin", "pregabalin"), ("Lyrica", "pregabalin"),
-    ("Lyrica CR", "pregabalin"), ("Topiramate", "topiramate"), ("Topamax", "topiramate"),
-    ("Carbamazepine", "carbamazepine"), ("Tegretol", "carbamazepine"),
-    ("Oxcarbazepine", "oxcarbazepine"), ("Trileptal", "oxcarbazepine"),
-    ("Lamotrigine", "lamotrigine"), ("Lamictal", "lamotrigine"), ("Levetiracetam", "levetiracetam"),
-    ("Keppra", "levetiracetam"), ("Divalproex", "divalproex"), ("Depakote", "divalproex"),
-    ("Valproic acid", "valproic acid"), ("Zonisamide", "zonisamide"), ("Zonegran", "zonisamide"),
-    ("Phenytoin", "phenytoin"), ("Dilantin", "phenytoin"), ("Lacosamide", "lacosamide"),
-    ("Vimpat", "lacosamide"), ("Tiagabine", "tiagabine"),
-)
-
-ANTIDEPRESSANTS: tuple[Entry, ...] = (
-    ("Duloxetine", "duloxetine"), ("Cymbalta", "duloxetine"), ("Amitriptyline", "amitriptyline"),
-    ("Elavil", "amitriptyline"), ("Nortriptyline", "nortriptyline"), ("Pamelor", "nortriptyline"),
-    ("Desipramine", "desipramine"), ("Imipramine", "imipramine"), ("Doxepin", "doxepin"),
-    ("Silenor", "doxepin"), ("Venlafaxine", "venlafaxine"), ("Effexor", "venlafaxine"),
-    ("Effexor XR", "venlafaxine"), ("Desvenlafaxine", "desvenlafaxine"), ("Pristiq", "desvenlafaxine"),
-    ("Milnacipran", "milnacipran"), ("Savella", "milnacipran"), ("Bupropion", "bupropion"),
-    ("Wellbutrin", "bupropion"), ("Wellbutrin XL", "bupropion"), ("Fluoxetine", "fluoxetine"),
-    ("Prozac", "fluoxetine"), ("Sertraline", "sertraline"), ("Zoloft", "sertraline"),
-    ("Escitalopram", "escitalopram"), ("Lexapro", "escitalopram"), ("Citalopram", "citalopram"),
-    ("Celexa", "citalopram"), ("Paroxetine", "paroxetine"), ("Paxil", "paroxetine"),
-    ("Mirtazapine", "mirtazapine"), ("Remeron", "mirtazapine"), ("Trazodone", "trazodone"),
-    ("Desyrel", "trazodone"), ("Vilazodone", "vilazodone"), ("Viibryd", "vilazodone"),
-    ("Vortioxetine", "vortioxetine"), ("Trintellix", "vortioxetine"), ("Brintellix", "vortioxetine"),
-)
-
-SLEEP_AND_ANXIETY: tuple[Entry, ...] = (
-    ("Zolpidem", "zolpidem"), ("Ambien", "zolpidem"), ("Ambien CR", "zolpidem"),
-    ("Edluar", "zolpidem"), ("Intermezzo", "zolpidem"), ("Eszopiclone", "eszopiclone"),
-    ("Lunesta", "eszopiclone"), ("Zaleplon", "zaleplon"), ("Sonata", "zaleplon"),
-    ("Ramelteon", "ramelteon"), ("Rozerem", "ramelteon"), ("Suvorexant", "suvorexant"),
-    ("Belsomra", "suvorexant"), ("Melatonin", "melatonin"), ("Temazepam", "temazepam"),
-    ("Restoril", "temazepam"), ("Alprazolam", "alprazolam"), ("Xanax", "alprazolam"),
-    ("Lorazepam", "lorazepam"), ("Ativan", "lorazepam"), ("Clonazepam", "clonazepam"),
-    ("Klonopin", "clonazepam"), ("Diazepam", "diazepam"), ("Valium", "diazepam"),
-    ("Buspirone", "buspirone"), ("Buspar", "buspirone"), ("Hydroxyzine", "hydroxyzine"),
-    ("Vistaril", "hydroxyzine"), ("Atarax", "hydroxyzine"), ("Quetiapine", "quetiapine"),
-    ("Seroquel", "quetiapine"), ("Aripiprazole", "aripiprazole"), ("Abilify", "aripiprazole"),
-    ("Olanzapine", "olanzapine"), ("Zyprexa", "olanzapine"), ("Risperidone", "risperidone"),
-    ("Risperdal", "risperidone"), ("Lithium", "lithium"), ("Prazosin", "prazosin"),
-    ("Modafinil", "modafinil"), ("Provigil", "modafinil"), ("Armodafinil", "armodafinil"),
-    ("Nuvigil", "armodafinil"), ("Diphenhydramine", "diphenhydramine"), ("Benadryl", "diphenhydramine"),
-)
-
-GASTROINTESTINAL: tuple[Entry, ...] = (
-    ("Omeprazole", "omeprazole"), ("Prilosec", "omeprazole"), ("Pantoprazole", "pantoprazole"),
-    ("Protonix", "pantoprazole"), ("Esomeprazole", "esomeprazole"), ("Nexium", "esomeprazole"),
-    ("Lansoprazole", "lansoprazole"), ("Prevacid", "lansoprazole"), ("Dexlansoprazole", "dexlansoprazole"),
-    ("Dexilant", "dexlansoprazole"), ("Rabeprazole", "rabeprazole"), ("Aciphex", "rabeprazole"),
-    ("Ranitidine", "ranitidine"), ("Zantac", "ranitidine"), ("Famotidine", "famotidine"),
-    ("Pepcid", "famotidine"), ("Sucralfate", "sucralfate"), ("Carafate", "sucralfate"),
-    ("Misoprostol", "misoprostol"), ("Cytotec", "misoprostol"), ("Ondansetron", "ondansetron"),
-    ("Zofran", "ondansetron"), ("Promethazine", "promethazine"), ("Phenergan", "promethazine"),
-    ("Metoclopramide", "metoclopramide"), ("Reglan", "metoclopramide"),
-    ("Docusate", "docusate"), ("Docusate sodium", "docusate"), ("Colace", "docusate"),
-    ("Senna", "sennosides"), ("Senokot", "sennosides"), ("Senokot-S", "sennosides/docusate"),
-    ("Sennosides", "sennosides"), ("Peri-Colace", "sennosides/docusate"),
-    ("Bisacodyl", "bisacodyl"), ("Dulcolax", "bisacodyl"), ("Polyethylene glycol", "polyethylene glycol"),
-    ("Miralax", "polyethylene glycol"), ("Lactulose", "lactulose"), ("Lubiprostone", "lubiprostone"),
-    ("Amitiza", "lubiprostone"), ("Naloxegol", "naloxegol"), ("Movantik", "naloxegol"),
-    ("Methylnaltrexone", "methylnaltrexone"), ("Relistor", "methylnaltrexone"),
-    ("Linaclotide", "linaclotide"), ("Linzess", "linaclotide"), ("Naldemedine", "naldemedine"),
-    ("Symproic", "naldemedine"), ("Dicyclomine", "dicyclomine"), ("Bentyl", "dicyclomine"),
-)
-
-TOPICALS: tuple[Entry, ...] = (
-    ("Lidocaine", "lidocaine"), ("Lidoderm", "lidocaine"), ("Xylocaine", "lidocaine"),
-    ("LidoPro", "lidocaine/capsaicin/menthol/methyl salicylate"),
-    ("Terocin", "lidocaine/capsaicin/menthol/methyl salicylate"),
-    ("Terocin patch", "lidocaine/menthol"), ("Medrox", "capsaicin/menthol/methyl salicylate"),
-    ("Mentherm", "menthol/methyl salicylate"), ("Menthoderm", "menthol/methyl salicylate"),
-    ("Methoderm", "menthol/methyl salicylate"), ("Dendracin", "capsaicin/menthol/methyl salicylate"),
-    ("Capsaicin", "capsaicin"), ("Zostrix", "capsaicin"), ("Qutenza", "capsaicin"),
-    ("Menthol", "menthol"), ("Camphor", "camphor"), ("Methyl salicylate", "methyl salicylate"),
-    ("Biofreeze", "menthol"), ("Bengay", "menthol/methyl salicylate"), ("Icy Hot", "menthol"),
-    ("Salonpas", "menthol/methyl salicylate"), ("Flurbiprofen", "flurbiprofen"),
-    ("Dextromethorphan", "dextromethorphan"), ("Gabapentin", "gabapentin"),
-    ("EMLA", "lidocaine/prilocaine"), ("Prilocaine", "prilocaine"), ("Bupivacaine", "bupivacaine"),
-    ("Marcaine", "bupivacaine"), ("Ketoprofen", "ketoprofen"), ("Tramadol", "tramadol"),
-    ("Amitriptyline", "amitriptyline"), ("Hyaluronic acid", "hyaluronic acid"),
-    ("Synovacin", "glucosamine"), ("Flurflex", "flurbiprofen/cyclobenzaprine"),
-    ("Keratek", "menthol/methyl salicylate"), ("Ultraflex", "menthol/methyl salicylate"),
-    ("Lidothol", "lidocaine/menthol"), ("Lenza", "lidocaine/menthol"),
-)
-
-STEROIDS: tuple[Entry, ...] = (
-    ("Prednisone", "prednisone"), ("Prednisolone", "prednisolone"),
-    ("Methylprednisolone", "methylprednisolone"), ("Medrol", "methylprednisolone"),
-    ("Medrol Dosepak", "methylprednisolone"), ("Medrol Dose Pack", "methylprednisolone"),
-    ("Depo-Medrol", "methylprednisolone"), ("Solu-Medrol", "methylprednisolone"),
-    ("Dexamethasone", "dexamethasone"), ("Decadron", "dexamethasone"),
-    ("Triamcinolone", "triamcinolone"), ("Kenalog", "triamcinolone"), ("Zilretta", "triamcinolone"),
-    ("Betamethasone", "betamethasone"), ("Celestone", "betamethasone"),
-)
-
-MEDICAL_FOODS_AND_SUPPLEMENTS: tuple[Entry, ...] = (
-    ("Theramine", "medical food"), ("Sentra AM", "medical food"), ("Sentra PM", "medical food"),
-    ("Sentra", "medical food"), ("Trepadone", "medical food"), ("Gabadone", "medical food"),
-    ("Somnicin", "medical food"), ("Hypertensa", "medical food"), ("Percura", "medical food"),
-    ("Appetrex", "medical food"), ("Glucosamine", "glucosamine"),
-    ("Glucosamine sulfate", "glucosamine"), ("Chondroitin", "chondroitin"),
-    ("Glucosamine/Chondroitin", "glucosamine/chondroitin"), ("Cosamin", "glucosamine/chondroitin"),
-    ("Cosamin DS", "glucosamine/chondroitin"), ("Osteo Bi-Flex", "glucosamine/chondroitin"),
-    ("Vitamin D", "vitamin D"), ("Vitamin D3", "vitamin D"), ("Ergocalciferol", "vitamin D"),
-    ("Cholecalciferol", "vitamin D"), ("Vitamin B12", "cyanocobalamin"), ("B12", "cyanocobalamin"),
-    ("Cyanocobalamin", "cyanocobalamin"), ("Folic acid", "folic acid"), ("Fish oil", "omega-3"),
-    ("Omega-3", "omega-3"), ("Turmeric", "curcumin"), ("Multivitamin", "multivitamin"),
-)
-
-OTHER_DRUGS: tuple[Entry, ...] = (
-    ("Naloxone", "naloxone"), ("Narcan", "naloxone"), ("Evzio", "naloxone"),
-    ("Naltrexone", "naltrexone"), ("Vivitrol", "naltrexone"), ("Clonidine", "clonidine"),
-    ("Catapres", "clonidine"), ("Sumatriptan", "sumatriptan"), ("Imitrex", "sumatriptan"),
-    ("Rizatriptan", "rizatriptan"), ("Maxalt", "rizatriptan"), ("Zolmitriptan", "zolmitriptan"),
-    ("Zomig", "zolmitriptan"), ("Propranolol", "propranolol"), ("Verapamil", "verapamil"),
-    ("Sildenafil", "sildenafil"), ("Viagra", "sildenafil"), ("Tadalafil", "tadalafil"),
-    ("Cialis", "tadalafil"), ("Testosterone", "testosterone"), ("AndroGel", "testosterone"),
-    ("Testim", "testosterone"), ("Lisinopril", "lisinopril"), ("Amlodipine", "amlodipine"),
-    ("Losartan", "losartan"), ("Hydrochlorothiazide", "hydrochlorothiazide"), ("HCTZ", "hydrochlorothiazide"),
-    ("Metoprolol", "metoprolol"), ("Atenolol", "atenolol"), ("Metformin", "metformin"),
-    ("Glipizide", "glipizide"), ("Insulin", "insulin"), ("Lantus", "insulin glargine"),
-    ("Atorvastatin", "atorvastatin"), ("Lipitor", "atorvastatin"), ("Simvastatin", "simvastatin"),
-    ("Levothyroxine", "levothyroxine"), ("Synthroid", "levothyroxine"), ("Warfarin", "warfarin"),
-    ("Coumadin", "warfarin"), ("Enoxaparin", "enoxaparin"), ("Lovenox", "enoxaparin"),
-    ("Xarelto", "rivaroxaban"), ("Rivaroxaban", "rivaroxaban"), ("Eliquis", "apixaban"),
-    ("Apixaban", "apixaban"), ("Cephalexin", "cephalexin"), ("Keflex", "cephalexin"),
-    ("Amoxicillin", "amoxicillin"), ("Ciprofloxacin", "ciprofloxacin"), ("Cipro", "ciprofloxacin"),
-    ("Doxycycline", "doxycycline"), ("Bactrim", "sulfamethoxazole/trimethoprim"),
-    ("Clindamycin", "clindamycin"), ("Mupirocin", "mupirocin"), ("Bactroban", "mupirocin"),
-    ("Albuterol", "albuterol"), ("ProAir", "albuterol"), ("Montelukast", "montelukast"),
-    ("Singulair", "montelukast"), ("Cetirizine", "cetirizine"), ("Loratadine", "loratadine"),
-    ("Fluticasone", "fluticasone"), ("Flonase", "fluticasone"), ("Meclizine", "meclizine"),
-    ("Antivert", "meclizine"), ("Tamsulosin", "tamsulosin"), ("Flomax", "tamsulosin"),
-    ("Oxybutynin", "oxybutynin"), ("Ditropan", "oxybutynin"), ("Memantine", "memantine"),
-    ("Namenda", "memantine"), ("Donepezil", "donepezil"), ("Aricept", "donepezil"),
-    ("Methylphenidate", "methylphenidate"), ("Ritalin", "methylphenidate"),
-    ("Adderall", "amphetamine/dextroamphetamine"), ("Ropinirole", "ropinirole"),
-    ("Requip", "ropinirole"), ("Pramipexole", "pramipexole"), ("Mirapex", "pramipexole"),
-    ("Alendronate", "alendronate"), ("Fosamax", "alendronate"), ("Calcitonin", "calcitonin"),
-    ("Ketamine", "ketamine"), ("Memantine", "memantine"), ("Low dose naltrexone", "naltrexone"),
-)
-
-#: Drug classes, for callers that group requests (the normaliser itself only needs names).
-DRUG_CLASSES: Mapping[str, tuple[Entry, ...]] = {
-    "opioid": OPIOIDS, "NSAID": NSAIDS, "analgesic": ANALGESICS,
-    "muscle relaxant": MUSCLE_RELAXANTS, "anticonvulsant": ANTICONVULSANTS,
-    "antidepressant": ANTIDEPRESSANTS, "sleep aid or anxiolytic": SLEEP_AND_ANXIETY,
-    "gastrointestinal": GASTROINTESTINAL, "topical": TOPICALS, "corticosteroid": STEROIDS,
-    "medical food or supplement": MEDICAL_FOODS_AND_SUPPLEMENTS, "other": OTHER_DRUGS,
-}
-
-#: Every name, as it is spelt in ``drug``, with its generic (the first class naming it wins).
-GENERIC_NAMES: Mapping[str, str] = {
-    name: generic
-    for entries in reversed(tuple(DRUG_CLASSES.values()))
-    for name, generic in entries
-}
-DRUGS: tuple[str, ...] = tuple(dict.fromkeys(
-    name for entries in DRUG_CLASSES.values() for name, _ in entries
-))
+#: Names in the generated table that requests use as ordinary words, never as drugs
+#: ("ENT evaluation of the ears and nose"), in the tables' spelling.
+NOT_DRUG_NAMES: frozenset[str] = frozenset({
+    "ears and nose", "capsule and granules", "special k", "quick pep", "boots bite",
+    "sting relief", "natural fiber therapy", "iron supplements",
+})
 
 #: Salt words written after a name, and how ``drug`` spells them.
 SALT_SUFFIXES: Mapping[str, str] = {
@@ -299,6 +68,25 @@ DOSAGE_FORMS: Mapping[str, str] = {
     "suppository": "suppository", "lozenge": "lozenge",
 }
 
+#: What ends the name of a drug the tables do not know, besides a strength, a count
+#: ("#60") or a package size ("250ml"): a dosage form, or an amount left unsaid
+#: ("Fooprofen oral suspension 250ml", "Barcin patches", "Bazdone (unknown quantity)").
+NAME_ENDS: tuple[str, ...] = (
+    *DOSAGE_FORMS, "oral suspension", "suspension", "oral solution", "tablet", "tab",
+    "capsule", "cap", "caplet", "softgel", "pill", "kit", "compounding kit", "oral", "PO",
+    "by mouth", "unknown quantity", "quantity unknown", "unspecified quantity",
+    "quantity unspecified", "unknown dosage", "dosage unknown", "unknown dose",
+    "unknown strength", "strength unknown", "qty", "quantity",
+)
+
+#: Words outside a drug's name that put it on the skin ("Diclofenac, apply to the knee"):
+#: its class is then read as a topical product's (:func:`imrparse.fields.drugs.lookup`).
+TOPICAL_WORDS: tuple[str, ...] = (
+    "apply", "applied", "application", "affected area", "topical", "topically", "transdermal",
+    "cream", "gel", "ointment", "lotion", "patch", "compound", "compounded", "liniment",
+    "roll-on", "to the skin",
+)
+
 #: Units of a drug strength ("20mg", "5%", "50mcg/hr"); package sizes ("120 grams") are not strengths.
 STRENGTH_UNITS: tuple[str, ...] = (
     "mg", "mcg", "ug", "µg", "%", "meq", "iu", "units", "unit", "mg/ml", "mcg/hr", "mcg/h",
@@ -308,12 +96,15 @@ STRENGTH_UNITS: tuple[str, ...] = (
 #: How ``strength`` spells a unit written otherwise (lower case key).
 UNIT_SPELLINGS: Mapping[str, str] = {"ug": "mcg", "iu": "IU", "meq": "mEq", "units": "units"}
 
-#: Words that are not part of an unknown drug's name when they precede its strength
-#: ("Retrospective request for Fooprofen 10mg" is "Fooprofen"), lower case.
+#: Words that are not part of an unknown drug's name when they precede what ends it
+#: ("Retrospective request for Fooprofen 10mg" is "Fooprofen"), lower case: wrappers,
+#: and the words that say what a drug is for rather than which it is ("Pain cream").
 NOT_NAMES: frozenset[str] = frozenset({
     "post", "op", "pre", "postop", "preop", "post-op", "pre-op", "retrospective", "retro",
     "prospective", "request", "requested", "for", "of", "the", "a", "an", "and", "with",
     "prescription", "rx", "refill", "medication", "medications", "continue", "continued",
     "additional", "topical", "compound", "compounded", "cream", "gel", "patch", "dos",
     "tablet", "tablets", "tab", "tabs", "capsule", "capsules", "oral", "daily",
+    "pain", "analgesic", "anti-inflammatory", "antiinflammatory", "muscle", "relaxant",
+    "sleep", "aid", "unknown", "unspecified", "generic", "brand", "name", "new", "trial",
 })

@@ -45,6 +45,8 @@ __all__ = [
     "MTUS_REGULATIONS",
     "NUMBER_WORDS",
     "ORDINAL_WORDS",
+    "TENS_WORDS",
+    "TENS_ORDINAL_WORDS",
 ]
 
 
@@ -61,6 +63,10 @@ class GuidelineInfo(NamedTuple):
     mtus: bool | None
     #: Phrases by which letters name it.
     names: tuple[str, ...]
+    #: ``True``: a publication (a journal, a database, a reference work) rather than a body
+    #: that issues guidelines: a citation that names nothing else takes its name, as
+    #: written, for its title ("Cochrane Database Syst Rev. 2015;(3)").
+    publication: bool = False
 
 
 #: Every guideline the parser can name. Order does not matter; the first of several
@@ -158,12 +164,18 @@ GUIDELINES: tuple[GuidelineInfo, ...] = (
     GuidelineInfo("Washington", "Washington State Department of Labor and Industries guidelines", False, (
         "Washington State Department of Labor and Industries", "Washington State Labor and Industries",
     )),
-    GuidelineInfo("Cochrane", "Cochrane Database of Systematic Reviews", False, ("Cochrane",)),
-    GuidelineInfo("UpToDate", "UpToDate (Wolters Kluwer)", False, ("UpToDate",)),
-    GuidelineInfo("Medscape", "Medscape / eMedicine", False, ("Medscape", "eMedicine")),
+    GuidelineInfo("Cochrane", "Cochrane Database of Systematic Reviews", False, (
+        "Cochrane Database of Systematic Reviews", "Cochrane Database Syst Rev",
+        "Cochrane Database Syst. Rev.", "Cochrane Review(s)", "Cochrane Library",
+        "Cochrane Collaboration", "Cochrane",
+    ), publication=True),
+    GuidelineInfo("UpToDate", "UpToDate (Wolters Kluwer)", False, ("UpToDate", "Up To Date"),
+                  publication=True),
+    GuidelineInfo("Medscape", "Medscape / eMedicine", False, ("Medscape", "eMedicine"),
+                  publication=True),
     GuidelineInfo("PDR", "Physicians' Desk Reference", False, (
         "Physicians' Desk Reference", "Physician's Desk Reference", "PDR",
-    )),
+    ), publication=True),
     # "Literature" (a journal article or book) has no names: it is recognised by
     # LITERATURE_MARKERS and URL_HOSTS.
 )
@@ -175,11 +187,12 @@ MTUS_FAMILY: frozenset[str] = frozenset(g.short for g in GUIDELINES if g.mtus)
 ANY_CASE_ACRONYMS: frozenset[str] = frozenset({"MTUS", "ACOEM", "ODG", "CPMTG", "AMTG"})
 
 #: Words that belong to a guideline's name as written but name no part of it
-#: ("ACOEM Practice Guidelines", "MTUS Guideline in ACOEM", "Non-MTUS Citation").
+#: ("ACOEM Practice Guidelines", "MTUS Guideline in ACOEM", "Non-MTUS Citation", "ODG
+#: Treatment Index").
 NAME_FILLERS: tuple[str, ...] = (
     "Occupational Medicine Practice Guideline(s)", "Practice Guideline(s)",
     "Medical Treatment Guideline(s)", "Treatment Guideline(s)", "Guideline(s)", "Guides",
-    "Citation", "Evidence-based Guideline(s)",
+    "Citation", "Evidence-based Guideline(s)", "Treatment Index",
 )
 
 #: Web hosts (or their tails) that identify a guideline when a citation only gives a URL.
@@ -208,8 +221,19 @@ URL_HOSTS: dict[str, str] = {
     "acr.org": "ACR",
 }
 
-#: Phrases that mark a reference as a journal article or book ("Literature").
-LITERATURE_MARKERS: tuple[str, ...] = ("et al", "doi", "PMID", "PMCID", "PubMed", "J Bone Joint Surg")
+#: Phrases that mark a reference as a journal article or book ("Literature") where it
+#: names no guideline: reference marks, journals' names and abbreviations (NLM style), and
+#: the words of textbook titles. A reference is literature too when it gives an edition
+#: ("Sixth Edition"), opens with an author's possessive ("Harrison's Principles of ..."),
+#: gives a journal's "year;volume" ("2009;34(10):1066-77") or an NLM abbreviation with
+#: "J" as a word ("Clin J Pain", "J Neurosurg Spine"): see fields.citations.parts.
+LITERATURE_MARKERS: tuple[str, ...] = (
+    "et al", "doi", "PMID", "PMCID", "PubMed", "J Bone Joint Surg", "Journal", "Phila Pa",
+    "N Engl J Med", "New England Journal of Medicine", "JAMA", "Lancet", "BMJ",
+    "Arch Phys Med Rehabil", "Pain Physician", "Pain Med", "Clin Orthop Relat Res",
+    "Eur Spine", "Spine J", "Am Fam Physician", "Textbook", "Handbook", "Principles of",
+    "Atlas of", "Essentials of", "Manual of Orthopaedics", "Operative Orthopaedics",
+)
 
 
 class AcoemChapter(NamedTuple):
@@ -280,7 +304,9 @@ class OdgChapter(NamedTuple):
 
 
 #: ODG chapters (Treatment in Workers' Compensation). ``(Acute & Chronic)`` after a name
-#: is matched by the parser, so it is not repeated here.
+#: is matched by the parser, so it is not repeated here; nor are the other marks that join
+#: the parts of a name written with a dash ("Low Back, Lumbar & Thoracic", "Low
+#: Back/Lumbar & Thoracic", "Low Back: Lumbar & Thoracic").
 ODG_CHAPTERS: tuple[OdgChapter, ...] = (
     OdgChapter("Ankle & Foot", ("Foot & Ankle", "Ankle", "Foot")),
     OdgChapter("Burns"),
@@ -291,7 +317,7 @@ ODG_CHAPTERS: tuple[OdgChapter, ...] = (
                                           "Hand & Wrist", "Forearm", "Wrist", "Hand")),
     OdgChapter("Head", ("Head Injury",)),
     OdgChapter("Hernia"),
-    OdgChapter("Hip & Pelvis", ("Hip & Groin", "Hip", "Pelvis")),
+    OdgChapter("Hip & Pelvis", ("Hips & Pelvis", "Hip & Groin", "Hip", "Pelvis")),
     OdgChapter("Knee & Leg", ("Knee",)),
     OdgChapter("Low Back - Lumbar & Thoracic", (
         "Low Back & Thoracic", "Lower Back - Lumbar & Thoracic", "Lumbar & Thoracic", "Low Back",
@@ -378,6 +404,16 @@ NUMBER_WORDS: dict[str, int] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+}
+
+#: Tens of edition ordinals ("Twenty-First Edition" is 21), and their ordinals ("Thirtieth").
+TENS_WORDS: dict[str, int] = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+TENS_ORDINAL_WORDS: dict[str, int] = {
+    "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
+    "seventieth": 70, "eightieth": 80, "ninetieth": 90,
 }
 
 #: Edition ordinals, so that "2nd ed." and "Second Edition" both read "Second Edition".

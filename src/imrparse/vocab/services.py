@@ -31,12 +31,14 @@ __all__ = [
     "OCCUPATIONAL_THERAPY",
     "CHIROPRACTIC",
     "ACUPUNCTURE",
+    "ACUPUNCTURE_ADJUNCTS",
     "PSYCHOLOGICAL_SERVICES",
     "HOME_HEALTH",
     "PROGRAMS",
     "TRANSPORTATION",
     "OFFICE_VISITS",
     "MEDICATION_WORDS",
+    "MEDICATION_CONTEXT",
     "OTHER_SERVICES",
     "GENERIC_CUES",
     "NEUTRAL_PHRASES",
@@ -69,6 +71,7 @@ RANK: Mapping[str, int] = {
     "generic": 12,         # medication, prescription, rental, purchase, supplies
     "strength": 8,         # a drug strength ("20mg", "5%") and nothing else
     "therapy": 5,          # a bare "therapy"/"rehab": most often physical therapy
+    "drug context": 4,     # "(unknown quantity)", "#60", "250ml": a product, if nothing else
 }
 
 PHYSICAL_THERAPY: Mapping[str, str | None] = {
@@ -130,9 +133,22 @@ CHIROPRACTIC: Mapping[str, str | None] = {
 
 ACUPUNCTURE: Mapping[str, str | None] = {
     "acupuncture": None, "acupuncturist": None, "acupuncture therapy": None,
+    "accupuncture": None, "acupunture": None, "accupunture": None,
     "electroacupuncture": "electroacupuncture", "electro-acupuncture": "electroacupuncture",
     "acupuncture with electrical stimulation": "electroacupuncture",
-    "acupressure": "acupressure", "cupping": "cupping",
+    "acupressure": "acupressure", "cupping": "cupping", "moxibustion": "moxibustion",
+    "moxa": "moxibustion",
+}
+
+#: Physical therapy modalities that acupuncturists give with acupuncture (and bill beside
+#: it): named in a request with acupuncture they do not make it physical therapy, and they
+#: join its ``procedure`` under these names ("Acupuncture with e-stim and infrared" is
+#: acupuncture, "electroacupuncture, infrared therapy").  Keys are the physical therapy
+#: names (:data:`PHYSICAL_THERAPY` values).
+ACUPUNCTURE_ADJUNCTS: Mapping[str, str] = {
+    "electrical stimulation": "electroacupuncture", "massage therapy": "massage therapy",
+    "infrared therapy": "infrared therapy", "myofascial release": "myofascial release",
+    "manual therapy": "manual therapy", "hot/cold packs": "hot/cold packs",
 }
 
 #: Biofeedback is here, not under physical therapy: the MTUS Chronic Pain guidelines
@@ -219,7 +235,8 @@ TRANSPORTATION: Mapping[str, str | None] = {
     "non-emergency transportation": None, "non-emergency medical transportation": None,
     "NEMT": None, "taxi": "taxi", "cab": "taxi", "uber": "ride service", "lyft": "ride service",
     "mileage": "mileage", "ambulance": "ambulance", "wheelchair van": "wheelchair van",
-    "medical van": "wheelchair van", "round trip": None, "transport services": None,
+    "medical van": "wheelchair van", "round trip": "round trip", "to and from": "round trip",
+    "to/from": "round trip", "transport services": None,
     "transportation services": None,
 }
 
@@ -258,6 +275,17 @@ MEDICATION_WORDS: Mapping[str, str | None] = {
     "compound": None, "compounded": None, "compounded cream": None, "transdermal": None,
     "medical food": None, "dietary supplement": None, "supplement": None, "vitamin": None,
     "oral suspension": None, "nasal spray": None, "suppository": None, "lozenge": None,
+    "suspension": None, "oral solution": None, "compounding kit": None, "softgel": None,
+}
+
+#: Phrases that make a request a medication only when nothing else names its category
+#: (ranked ``drug context``): an amount left unsaid, as letters write it for a product
+#: ("Foocin (unknown quantity)").  A count ("#60") and a package size ("250ml") count
+#: the same way (read by the service reader's patterns).
+MEDICATION_CONTEXT: Mapping[str, str | None] = {
+    "unknown quantity": None, "quantity unknown": None, "unspecified quantity": None,
+    "quantity unspecified": None, "unknown dosage": None, "dosage unknown": None,
+    "unknown dose": None, "unknown strength": None, "strength unknown": None,
 }
 
 #: Named services outside the contract's categories (they stay ``other``, but naming
@@ -287,6 +315,7 @@ GENERIC_CUES: Mapping[str, tuple[str, str]] = {
     "refill": ("medication", "generic"), "pharmacy": ("medication", "generic"),
     "medicine": ("medication", "generic"), "drug": ("medication", "generic"),
     "tablets": ("medication", "generic"), "capsules": ("medication", "generic"),
+    "tabs": ("medication", "generic"), "pills": ("medication", "generic"),
     "rental": ("durable medical equipment", "generic"),
     "purchase": ("durable medical equipment", "generic"),
     "equipment": ("durable medical equipment", "generic"),

@@ -257,13 +257,19 @@ mark.at::before { content: "\\26A0"; }
 mark.hover, a.hover { outline: 2px solid #e33; } p.missing { color: #a00; }
 """
 
-# Hovering a highlight lights up its field, and the other way round (inline, no network).
+# Hovering a highlight lights up its field, and the other way round (inline, no network);
+# values read from the very same words (a specialty and its canonical name) light up
+# together: the highlights around the one hovered that hold no other text.
 _SCRIPT = """
 document.addEventListener("mouseover", function (e) {
   var t = e.target.closest("[data-key]"); if (!t) return;
-  var s = t.closest("section"), k = t.getAttribute("data-key");
+  var s = t.closest("section");
   s.querySelectorAll(".hover").forEach(function (n) { n.classList.remove("hover"); });
-  s.querySelectorAll('[data-key="' + k + '"]').forEach(function (n) { n.classList.add("hover"); });
+  for (var m = t; m && m.textContent === t.textContent;
+       m = m.parentElement && m.parentElement.closest("mark[data-key]")) {
+    var k = m.getAttribute("data-key");
+    s.querySelectorAll('[data-key="' + k + '"]').forEach(function (n) { n.classList.add("hover"); });
+  }
 });
 """
 

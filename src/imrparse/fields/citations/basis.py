@@ -54,7 +54,7 @@ _LABEL = re.compile(
     r"(?:\s+citations?)?(?![a-z])[\s:,-]*"
 )
 # Separators between two citations in one sentence (see _split_points).
-_SEP_TOKEN = re.compile(r"[;,]|(?<![a-z0-9])and(?=\s)")
+_SEP_TOKEN = re.compile(r"[;,]|\.(?=\s)|(?<![a-z0-9])and(?=\s)")
 _AFTER_PUNCT = re.compile(r"\s*(?:(?P<word>and|also|as\s+well\s+as)\s+)?(?:the\s+)?")
 _AFTER_AND = re.compile(r"\s+(?:also\s+)?(?:the\s+)?")
 _YEAR_NEXT = re.compile(r"(?:\s*,)?\s*\(?(?:19[89]\d|20[0-4]\d)(?![\w/-])")
@@ -67,9 +67,14 @@ _LEAD_TRIM = re.compile(r"(?:[\s,;:.-]|(?:and|also|the)(?![a-z]))*")
 def _split_points(text: str, low: str, start: int, end: int, mtus: bool | None) -> list[tuple[int, int]]:
     """Where one "Decision based on" sentence holds several citations: ``(end of the
     previous citation, start of the next)`` at each "; ", ", and ", " and " (", as well as",
-    ", also") followed by a guideline's name, and at each ", " followed by an MTUS
-    guideline or ACOEM chapter with its year ("... 2004, Low Back Complaints 2004").
-    In MTUS citations an ACOEM chapter title counts as a name (with a year after it)."""
+    ", also") followed by a guideline's name, at each ". " followed by one when the
+    citation before it names one too ("ODG Low Back, Physical Therapy. ODG Preface"), and
+    at each ", " followed by an MTUS guideline or ACOEM chapter with its year ("... 2004,
+    Low Back Complaints 2004"). In MTUS citations an ACOEM chapter title counts as a name
+    (with a year after it). A reference list is cut before each author list ("...,
+    Benditt D, et al. ...")."""
+    authors = [(a.start(), a.end()) for a in itertools.islice(
+        _AUTHOR_SPLIT.finditer(text, start, end), _MAX_PIECES)] if mtus is not True else []
     points: list[tuple[int, int]] = []
     read_to = start
     searched = Prepared(text, low)
@@ -79,6 +84,17 @@ def _split_points(text: str, low: str, start: int, end: int, mtus: bool | None) 
         if m.start() < read_to:
             continue
         token = m.group()
+        if token == ".":
+            # Only between two named guidelines: "et al.", "Rev." and a sentence of a
+            # reference's title are no separators.
+            piece = max([start] + [b for _, b in points + authors if b <= m.start()])
+            after = _AFTER_AND.match(low, m.end(), end)
+            q = after.end() if after is not None else m.end()
+            hit = GUIDES.match_at(searched, q, end)
+            if hit is not None and GUIDES.next_hit(searched, piece, m.start()) is not None:
+                points.append((m.start(), hit.start))
+                read_to = hit.end
+            continue
         if token in ",;":
             after = _AFTER_PUNCT.match(low, m.end(), end)
             strong = token == ";" or after is not None and after.group("word") is not None
@@ -103,10 +119,8 @@ def _split_points(text: str, low: str, start: int, end: int, mtus: bool | None) 
             token == "," and with_year and (hit.value.kind == "acoem" or hit.value.key in vocab.MTUS_FAMILY)
         ):
             points.append((sep_start, hit.start))
-    if mtus is not True:
-        for a in itertools.islice(_AUTHOR_SPLIT.finditer(text, start, end), _MAX_PIECES):
-            points.append((a.start(), a.end()))
-        points.sort()
+    points.extend(authors)
+    points.sort()
     return points
 
 

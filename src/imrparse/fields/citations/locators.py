@@ -1,5 +1,5 @@
 """Locators in citations: chapter, page(s), table, section list, year, edition, "updated"
-date, URL and MTUS regulation number.
+date, URL, MTUS regulation number, and a journal's "year;volume(issue):pages".
 
 Each is a regular expression over the citation's lowercase copy. :func:`read_locators`
 finds them all in one citation and blanks each out of a :class:`Window` (same offsets),
@@ -21,12 +21,22 @@ from .names import clean, known_section_end, skip_spaces
 __all__ = [
     "Window", "Locators", "read_locators", "url_guideline", "split_list",
     "PAGE_WORD", "PAGE_LIST", "ON_PAGE", "ORDINAL_WORDS", "PAGES", "TABLE", "CHAPTER",
-    "REGULATION", "EDITION", "ONLINE", "SECTIONS_HEAD", "UNDER_SECTION",
+    "REGULATION", "EDITION", "ONLINE", "SECTIONS_HEAD", "UNDER_SECTION", "JOURNAL",
+    "spelled_ordinal",
 ]
 
 _NUMBER_WORDS = PhraseSet.of(vocab.NUMBER_WORDS).pattern()
-ORDINAL_WORDS = PhraseSet.of(vocab.ORDINAL_WORDS).pattern()
-_ORDINAL_NAMES = {n: w.capitalize() for w, n in vocab.ORDINAL_WORDS.items()}
+#: An ordinal in words: "second", "twentieth", "twenty-first" (lowercase text).
+ORDINAL_WORDS = (
+    "(?:(?:" + PhraseSet.of(vocab.TENS_WORDS).pattern() + r")[\s-]*(?:"
+    + PhraseSet.of(vocab.ORDINAL_WORDS).pattern() + ")|"
+    + PhraseSet.of({**vocab.TENS_ORDINAL_WORDS, **vocab.ORDINAL_WORDS}).pattern() + ")"
+)
+_ORDINAL_NAMES = {n: w.capitalize() for w, n in {**vocab.ORDINAL_WORDS, **vocab.TENS_ORDINAL_WORDS}.items()}
+_TENS_NAMES = {n: w.capitalize() for w, n in vocab.TENS_WORDS.items()}
+_ORDINAL_WORD = re.compile(r"[a-z]+")
+_WORD_VALUES = {**vocab.ORDINAL_WORDS, **vocab.TENS_ORDINAL_WORDS, **vocab.TENS_WORDS}
+_SUFFIXES = {1: "st", 2: "nd", 3: "rd"}
 
 _WS = re.compile(r"\s+")
 _PAGE_NUM = r"\d{1,4}(?![\w/])"
@@ -34,6 +44,7 @@ _PAGE_RANGE = _PAGE_NUM + r"(?:\s*-\s*" + _PAGE_NUM + ")?"
 PAGE_LIST = _PAGE_RANGE + r"(?:\s*(?:,|and|&)\s*" + _PAGE_RANGE + ")*"
 PAGE_WORD = r"(?:page\s*\(\s*s\s*\)|pages?|pgs?\.?|pp\.|p\.)"
 PAGES = re.compile(r"(?<![a-z])" + PAGE_WORD + r"(?:\s*:)?\s*(?P<nums>" + PAGE_LIST + ")")
+_PAGE_NUMBERS = re.compile(r"\d{1,4}(?:\s*-\s*\d{1,4})?")
 _PAGE_ITEM = re.compile(r"(\d{1,4})(?:\s*-\s*(\d{1,4}))?")
 TABLE = re.compile(
     r"(?<![a-z])tables?\s+(?P<t>\d{1,2}(?:\s*-\s*\d{1,2}|(?:\.\d{1,2})+)?[a-z]?)(?![\w-])"
@@ -46,9 +57,17 @@ REGULATION = re.compile(
     r"(?:§+\s*|sec(?:tion)?s?\.?\s*)?|§+\s*|(?<![a-z])(?:sub)?sec(?:tion)?s?\.?\s*)?"
     r"(?P<reg>9792\.\d{1,2}(?:\.\d{1,2})?)(?![\d])"
 )
+# "6th ed", "Sixth Edition", "21st Annual Edition", "14th edition (web)".
 EDITION = re.compile(
     r"(?<![a-z0-9])(?:(?P<w>" + ORDINAL_WORDS + r")|(?P<n>\d{1,2})\s*(?:st|nd|rd|th))"
-    r"\s+ed(?:ition|n)?(?![a-z])\.?"
+    r"\s+(?:annual\s+|revised\s+)?ed(?:ition|n)?(?![a-z])\.?(?:\s*\(\s*web\s*\))?"
+)
+# A journal's "2009;34(10):1066-77", "2008 May;90(5):1000-10", "2015;(3):CD001234": year,
+# volume, issue, pages (or an article number).
+JOURNAL = re.compile(
+    r"(?<![\w/.-])(?P<y>(?:19|20)\d\d)(?:\s+[a-z]{3,9}\.?(?:\s+\d{1,2})?)?\s*;\s*"
+    r"(?P<vol>\d{1,4}[a-z]?)?\s*(?:\(\s*(?P<iss>[a-z0-9-]{1,12}(?:\s+[a-z0-9-]{1,8})?)\s*\))?"
+    r"(?:\s*:\s*(?P<pages>[a-z]{0,3}\d{1,7}(?:\s*-\s*[a-z]{0,3}\d{1,7})?))?"
 )
 ONLINE = re.compile(r"(?:\(\s*)?(?P<e>online\s+(?:version|edition))(?:\s*\))?")
 _UPDATED = re.compile(
@@ -101,6 +120,21 @@ def _pages(nums: str) -> list[int]:
         else:
             pages.extend((a, b))
     return list(dict.fromkeys(pages))
+
+
+def spelled_ordinal(number: int) -> str:
+    """An edition's number as its one spelling: 2 is "Second", 21 "Twenty-First"."""
+    if number in _ORDINAL_NAMES:
+        return _ORDINAL_NAMES[number]
+    tens, ones = divmod(number, 10)
+    if tens * 10 in _TENS_NAMES and ones in _ORDINAL_NAMES:
+        return f"{_TENS_NAMES[tens * 10]}-{_ORDINAL_NAMES[ones]}"
+    return f"{number}{_SUFFIXES.get(number % 10 if number % 100 not in (11, 12, 13) else 0, 'th')}"
+
+
+def _ordinal_value(words: str) -> int:
+    """The number of an ordinal in words ("twenty-first" is 21)."""
+    return sum(_WORD_VALUES.get(w, 0) for w in _ORDINAL_WORD.findall(words))
 
 
 def _online_edition(low: str) -> str:
@@ -240,6 +274,8 @@ class Locators(NamedTuple):
     regulation: tuple[str, int | None] | None  # (guideline, ACOEM chapter) of "9792.x"
     edition: str | None
     sections: tuple[str, ...]
+    volume: str | None
+    issue: str | None
 
 
 def read_locators(w: Window) -> Locators:
@@ -269,6 +305,22 @@ def read_locators(w: Window) -> Locators:
         w.cut(m.start(), m.end())
 
     pages: dict[int, None] = {}  # in order, once each
+    volume: str | None = None
+    issue: str | None = None
+    for m in _found(low, JOURNAL, ";"):
+        if w.overlaps(m.start(), m.end()) or (m.group("vol") is None and m.group("iss") is None):
+            continue
+        if volume is None and issue is None:  # the first reference's: "year;volume(issue):pages"
+            if year is None:
+                year = int(m.group("y"))
+            if m.group("vol") is not None:
+                volume = text[m.start("vol") : m.end("vol")]
+            if m.group("iss") is not None:
+                issue = _WS.sub(" ", text[m.start("iss") : m.end("iss")])
+            nums = m.group("pages")
+            if nums is not None and _PAGE_NUMBERS.fullmatch(nums):  # not an article number
+                pages.update(dict.fromkeys(_pages(nums)))
+        w.cut(m.start(), m.end())
     for m in _found(low, PAGES, "pag", "pg", "pp.", "p."):
         if w.overlaps(m.start(), m.end()):
             continue
@@ -299,8 +351,8 @@ def read_locators(w: Window) -> Locators:
     edition = None
     for m in _found(low, EDITION, " ed", "edition"):
         if edition is None:
-            number = int(m.group("n")) if m.group("n") else vocab.ORDINAL_WORDS[m.group("w")]
-            edition = f"{_ORDINAL_NAMES.get(number, str(number) + 'th')} Edition"
+            number = int(m.group("n")) if m.group("n") else _ordinal_value(m.group("w"))
+            edition = f"{spelled_ordinal(number)} Edition"
         w.cut(m.start(), m.end())
     for m in _found(low, ONLINE, "online"):
         if edition is None:
@@ -327,4 +379,4 @@ def read_locators(w: Window) -> Locators:
         w.cut(m.start(), m.end())
 
     return Locators(url, updated, year, tuple(pages), table, chapter, chapter_end, regulation,
-                    edition, tuple(sections))
+                    edition, tuple(sections), volume, issue)

@@ -18,8 +18,8 @@ from ...vocab import guidelines as vocab
 
 __all__ = [
     "Name", "GUIDES", "ACOEM", "ODG", "SECTIONS", "FILLERS", "LITERATURE", "SUFFIX_WORDS",
-    "GUIDELINE_MTUS", "GENERIC", "clean", "skip_spaces", "trailing_end", "strip_suffix_words",
-    "weak_rejected", "title_with_suffixes", "first_title", "known_section_end",
+    "GUIDELINE_MTUS", "GENERIC", "PUBLICATIONS", "clean", "skip_spaces", "trailing_end",
+    "strip_suffix_words", "weak_rejected", "title_with_suffixes", "first_title", "known_section_end",
 ]
 
 
@@ -46,10 +46,22 @@ ACOEM: PhraseSet[Name] = PhraseSet(
      for ch in vocab.ACOEM_CHAPTERS for name in (ch.title, *ch.aliases)),
     any_case=_ANY_CASE,
 )
-#: ODG chapter names ("Low Back - Lumbar & Thoracic", "Low Back").
+# The marks that join the parts of an ODG chapter name written with a dash ("Low Back -
+# Lumbar & Thoracic"): letters write them with a comma, a slash or a colon too.
+_PART_JOINS = (", ", "/", ": ")
+
+
+def _joined_forms(name: str) -> tuple[str, ...]:
+    """``name`` and, where a dash joins its parts, the other ways letters join them."""
+    if " - " not in name:
+        return (name,)
+    return (name, *(name.replace(" - ", join) for join in _PART_JOINS))
+
+
+#: ODG chapter names ("Low Back - Lumbar & Thoracic", "Low Back, Lumbar & Thoracic", "Low Back").
 ODG: PhraseSet[Name] = PhraseSet(
-    ((name, Name("odg", ch.title, None, name in vocab.WEAK_TITLES, name != ch.title))
-     for ch in vocab.ODG_CHAPTERS for name in (ch.title, *ch.aliases)),
+    ((form, Name("odg", ch.title, None, name in vocab.WEAK_TITLES, name != ch.title))
+     for ch in vocab.ODG_CHAPTERS for name in (ch.title, *ch.aliases) for form in _joined_forms(name)),
     any_case=_ANY_CASE,
 )
 #: Section names cited after "Section(s):".
@@ -68,6 +80,8 @@ GUIDELINE_MTUS: dict[str, bool | None] = {g.short: g.mtus for g in vocab.GUIDELI
 GUIDELINE_MTUS["Literature"] = False
 #: Names that yield to a narrower one named with them.
 GENERIC = frozenset({"MTUS", "Other"})
+#: Publications (vocab.GuidelineInfo.publication): named alone, their name is the title.
+PUBLICATIONS = frozenset(g.short for g in vocab.GUIDELINES if g.publication)
 
 # --------------------------------------------------------------------------- text helpers
 

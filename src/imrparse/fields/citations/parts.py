@@ -18,9 +18,9 @@ from typing import NamedTuple
 from ...models import Citation, Span
 from ...text.phrases import Hit, Prepared
 from ...vocab import guidelines as vocab
-from .locators import Window, read_locators, split_list, url_guideline
+from .locators import Locators, Window, read_locators, split_list, url_guideline
 from .names import (
-    ACOEM, FILLERS, GENERIC, GUIDELINE_MTUS, GUIDES, LITERATURE, ODG, Name, clean,
+    ACOEM, FILLERS, GENERIC, GUIDELINE_MTUS, GUIDES, LITERATURE, ODG, PUBLICATIONS, Name, clean,
     first_title, known_section_end, strip_suffix_words, title_with_suffixes, trailing_end,
 )
 
@@ -38,8 +38,12 @@ FULL_READS = 100
 
 _NON_BEFORE = re.compile(r"non\s*-?\s*\Z")
 _ALNUM = re.compile(r"[a-z0-9]")
-# A journal's "year; volume" ("2009;34(10)"): literature, like the markers of LITERATURE.
-_VANCOUVER = re.compile(r"\b(?:19|20)\d\d\s*;\s*\d")
+# A book or an article, when no guideline is named (vocab.LITERATURE_MARKERS): an author's
+# possessive opening the title ("Harrison's Principles of ...", "Rockwood and Green's
+# Fractures"), or a journal abbreviated in NLM style, with "J" as a word ("Clin J Pain").
+_POSSESSIVE_TITLE = re.compile(
+    r"\s*(?:[A-Z][\w-]*\s+(?:and|&)\s+)?[A-Z][\w-]*['’]s\s+(?:[A-Z]|the\s+[A-Z])")
+_NLM_JOURNAL = re.compile(r"(?<![\w.])J\s+[A-Z][a-z]")
 
 
 class _Parts(NamedTuple):
@@ -56,6 +60,8 @@ class _Parts(NamedTuple):
     table: str | None
     updated: dt.date | None
     url: str | None
+    volume: str | None
+    issue: str | None
     has_mtus_name: bool
 
 
@@ -90,8 +96,21 @@ def _rest_parts(text: str, low: str, start: int, end: int,
     items = split_list(text, low, a, b) if sections_ok else []
     if items and all(known_section_end(low, text, x, y) == trailing_end(text, x, y) for x, y in items):
         return None, tuple(clean(text[x:y]) for x, y in items if clean(text[x:y]))
-    topic = clean(strip_suffix_words(clean(text[a:b]), _TRAILING_TOPIC_WORD))
+    topic = _unwrapped(clean(strip_suffix_words(clean(text[a:b]), _TRAILING_TOPIC_WORD)))
     return (topic if _ALNUM.search(topic.lower()) else None), ()
+
+
+def _unwrapped(topic: str) -> str:
+    """A topic without the parentheses around all of it: "(Magnetic resonance imaging)" is
+    "Magnetic resonance imaging"; "MRI (magnetic resonance imaging)" keeps its own."""
+    while len(topic) > 2 and topic[0] == "(" and topic[-1] == ")":
+        depth = 0
+        for i, ch in enumerate(topic):
+            depth += (ch == "(") - (ch == ")")
+            if depth == 0 and i < len(topic) - 1:
+                return topic  # "(a) and (b)": the first group closes early
+        topic = clean(topic[1:-1])
+    return topic
 
 
 def _read(text: str, low: str, mtus_name_only: bool = False) -> _Parts:
@@ -104,6 +123,7 @@ def _read(text: str, low: str, mtus_name_only: bool = False) -> _Parts:
     # Names of guidelines: the first one decides, but "MTUS" and "Other Medical Treatment
     # Guideline" yield to a narrower one ("Other ...: Official Disability Guidelines").
     mt, ml = w.masked()
+    located = mt  # the text without its locators: a title never carries a year or page
     hits = [h for h in GUIDES.scan(Prepared(mt, ml), 0, n)
             if not (h.value.key == "MTUS" and _NON_BEFORE.search(ml, max(0, h.start - 6), h.start))]
     specific = next((h for h in hits if h.value.key not in GENERIC), None)
@@ -143,8 +163,7 @@ def _read(text: str, low: str, mtus_name_only: bool = False) -> _Parts:
         guideline = "MTUS"
     if guideline is None and loc.url is not None:
         guideline = url_guideline(loc.url)
-    if guideline is None and (LITERATURE.next_hit(Prepared(text, low)) is not None
-                              or _VANCOUVER.search(low)):
+    if guideline in (None, "Other") and _is_literature(text, low, loc, located, rest):
         guideline = "Literature"
 
     title: str | None = None
@@ -166,19 +185,35 @@ def _read(text: str, low: str, mtus_name_only: bool = False) -> _Parts:
         title, topic = _odg_title_topic(mt, ml, rest)
     elif guideline in vocab.MTUS_FAMILY:  # named, or given by its regulation number
         if specific is not None:
-            title = clean(strip_suffix_words(text[specific.start : specific.end])) or None
+            title = clean(strip_suffix_words(located[specific.start : specific.end])) or None
         topic, rest_sections = _rest_parts(mt, ml, rest, n)
     elif guideline == "MTUS":
         topic, rest_sections = _rest_parts(mt, ml, rest, n)
     elif guideline is not None:
         title = _other_title(mt, specific or other, rest, n)
+        if title is None and specific is not None and guideline in PUBLICATIONS:
+            # "Cochrane Database Syst Rev. 2015;(3)": the publication is what is cited
+            title = clean(located[specific.start : specific.end]) or None
     sections = loc.sections + tuple(s for s in rest_sections if s not in loc.sections)
 
     return _Parts(
         guideline=guideline, chapter=chapter, title=title, year=loc.year, edition=loc.edition,
         sections=sections, topic=topic, pages=loc.pages, table=loc.table,
-        updated=loc.updated, url=loc.url, has_mtus_name=has_mtus,
+        updated=loc.updated, url=loc.url, volume=loc.volume, issue=loc.issue,
+        has_mtus_name=has_mtus,
     )
+
+
+def _is_literature(text: str, low: str, loc: Locators, located: str, rest: int) -> bool:
+    """Whether a citation that names no guideline (or only an unnamed "Other Medical
+    Treatment Guideline") cites a book or an article: a mark of vocab.LITERATURE_MARKERS,
+    a journal's "year;volume", an edition, an author's possessive opening the title, an
+    NLM journal abbreviation."""
+    return (loc.volume is not None or loc.issue is not None
+            or (loc.edition is not None and not loc.edition.startswith("Online"))
+            or LITERATURE.next_hit(Prepared(text, low)) is not None
+            or _POSSESSIVE_TITLE.match(located, rest) is not None
+            or _NLM_JOURNAL.search(located) is not None)
 
 
 def _odg_title_topic(text: str, low: str, rest: int) -> tuple[str | None, str | None]:
@@ -285,6 +320,8 @@ def citation(text: str, low: str, start: int, end: int, mtus: bool | None,
         table=parts.table,
         updated=parts.updated,
         url=parts.url,
+        volume=parts.volume,
+        issue=parts.issue,
         span=Span(start, end),
     )
 

@@ -18,6 +18,7 @@ from ...models import Citation
 from ...text.dates import DATE_PATTERN
 from ...text.lowercase import lower_keep_offsets
 from ...text.phrases import Hit, Prepared, literal_pattern
+from ...text.windows import merge_windows
 from .locators import (
     CHAPTER, EDITION, ON_PAGE, ONLINE, ORDINAL_WORDS, PAGE_LIST, PAGE_WORD, PAGES,
     REGULATION, SECTIONS_HEAD, TABLE, UNDER_SECTION,
@@ -231,14 +232,8 @@ def _prose_reference(text: str, low: str, hit: Hit[Name], floor: int,
 def _anchor_windows(low: str) -> list[tuple[int, int]]:
     """Stretches of text in which a rationale reference may start: around each word that
     can anchor one. Names elsewhere need not be read (it matters for long texts)."""
-    windows: list[tuple[int, int]] = []
-    for m in _ANCHOR_HINT.finditer(low):
-        a, b = max(0, m.start() - _PROSE_REACH - 100), m.end() + _LEAD_REACH + 100
-        if windows and a <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], b)
-        else:
-            windows.append((a, b))
-    return windows
+    return merge_windows((max(0, m.start() - _PROSE_REACH - 100), m.end() + _LEAD_REACH + 100)
+                         for m in _ANCHOR_HINT.finditer(low))
 
 
 def find_citations(text: str) -> list[Citation]:
