@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from importlib.machinery import PathFinder
 import warnings
 from pathlib import Path
 from typing import Any, Generator
@@ -108,6 +109,10 @@ def test_entry_points_are_looked_for_without_importlib_metadata_when_none_is_dec
     info.mkdir(parents=True)
     (info / "entry_points.txt").write_text("[console_scripts]\nimrparse = x:y\n[ imrparse ]\na = b\n")
     (other / "loose.egg-info").write_text("Name: loose\n")  # an egg-info file: no entry points
+    # Python's own finder only: a finder of distributions that another test or package
+    # added (to sys.meta_path) rightly makes the look give way to importlib.metadata.
+    monkeypatch.setattr(sys, "meta_path", [m for m in sys.meta_path
+                                           if getattr(m, "find_distributions", None) is None or m is PathFinder])
     monkeypatch.setattr(sys, "path", [str(other), str(tmp_path / "missing")])
     assert manager._declared_nowhere(ENTRY_POINT_GROUP)
     assert manager.installed_entry_points() == []
