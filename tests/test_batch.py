@@ -505,3 +505,29 @@ def test_a_batch_whose_plugins_workers_cannot_rebuild_stays_in_process(
         assert seen == [SEEDS[0].name, SEEDS[1].name]  # parsed here, not in a worker
         assert main(["parse", str(SEEDS[0]), str(SEEDS[1]), "-f", "jsonl", "-j", "2"]) == 2
     assert "cannot be sent to worker processes" in capsys.readouterr().err
+
+
+def test_the_collector_is_held_back_only_until_the_first_letter(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line lets the cyclic garbage collector run rarely while it starts and
+    parses its first letter; a batch (and main() returning) gives it its thresholds back."""
+    import gc
+
+    from imrparse import batch
+
+    before = gc.get_threshold()
+    seen: list[tuple[int, ...]] = []
+    parse_one = batch.parse_one
+
+    def spy(*args: Any) -> Any:
+        seen.append(gc.get_threshold())
+        return parse_one(*args)
+
+    monkeypatch.setattr(batch, "parse_one", spy)
+    seeds = [str(p) for p in corpus.seed_paths()[:3]]
+    assert main(["parse", "-q", "--format", "jsonl", "-j", "1", *seeds[:1]]) == 0
+    assert seen[0][0] > before[0] and gc.get_threshold() == before  # held for one letter, then given back
+    seen.clear()
+    batch.hold_collection()
+    assert [o.ok for o in imrparse.parse_files(seeds)] == [True] * 3
+    assert seen[0][0] > before[0] and seen[1:] == [before, before]  # a batch: from the second letter on
+    assert gc.get_threshold() == before

@@ -106,10 +106,14 @@ def make_converter(extras_types: Mapping[str, type] | None = None) -> cattrs.Con
             return _ordered(d, order)
 
         conv.register_unstructure_hook(cls, unstructure)
-        structure_base: Callable[[Mapping[str, Any], Any], Any] = make_dict_structure_fn(
-            cls, conv, extras=override(omit=True))
+        # Made on first use: writing output (the common case) never structures, and
+        # generating these functions took a one-letter command 3%.
+        structure_base: Callable[[Mapping[str, Any], Any], Any] | None = None
 
         def structure(value: Mapping[str, Any], _: type) -> Any:
+            nonlocal structure_base
+            if structure_base is None:
+                structure_base = make_dict_structure_fn(cls, conv, extras=override(omit=True))
             d = {k: v for k, v in value.items() if k not in DERIVED_KEYS[cls]}
             extras = structure_extras(d.pop("extras", None))
             obj = structure_base(d, cls)

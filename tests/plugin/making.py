@@ -4,6 +4,7 @@ with a given set of plugins."""
 from __future__ import annotations
 
 import types
+from pathlib import Path
 from typing import Any, Callable, Sequence
 
 import pytest
@@ -11,6 +12,7 @@ import pytest
 import imrparse
 from imrparse import cli
 from imrparse.plugin import registry as registry_module
+from imrparse.plugin.api import ENTRY_POINT_GROUP
 from imrparse.plugin.manager import get_plugin_manager
 from imrparse.plugin.registry import Plugins
 
@@ -21,6 +23,19 @@ def make_plugin(name: str, **hooks: Callable[..., Any]) -> types.ModuleType:
     for hook, function in hooks.items():
         setattr(module, hook, imrparse.hookimpl(function))
     return module
+
+
+def install_entry_points(monkeypatch: pytest.MonkeyPatch, folder: Path, **entry_points: str) -> None:
+    """A distribution declaring ``entry_points`` (name = "module" or "module:object") in
+    imrparse's group, installed in ``folder`` at the front of ``sys.path``: found as pip's
+    would be, by imrparse's look through the metadata folders and by importlib.metadata."""
+    info = folder / "fake_imrparse_plugins-1.0.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: fake-imrparse-plugins\nVersion: 1.0\n",
+                                   encoding="utf-8")
+    lines = [f"[{ENTRY_POINT_GROUP}]", *(f"{name} = {value}" for name, value in entry_points.items())]
+    (info / "entry_points.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(folder))
 
 
 def run_cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],

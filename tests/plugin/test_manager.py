@@ -3,10 +3,11 @@ wrappers (``@hookimpl(wrapper=True)``) adjust a built-in's answer."""
 
 from __future__ import annotations
 
-import importlib.metadata
 import subprocess
 import sys
+from importlib.machinery import PathFinder
 import warnings
+from pathlib import Path
 from typing import Any, Generator
 
 import attrs
@@ -18,7 +19,7 @@ from imrparse.plugin.api import ENTRY_POINT_GROUP
 from imrparse.plugin.manager import PluginWarning, get_plugin_manager
 from imrparse.testing import SAMPLE_LETTER, plugin_manager
 
-from .making import make_plugin
+from .making import install_entry_points, make_plugin
 
 
 def test_an_unknown_name_to_disable_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -33,10 +34,8 @@ def test_an_unknown_name_to_disable_is_reported(monkeypatch: pytest.MonkeyPatch)
     assert warning.filename == __file__  # points at the caller
 
 
-def test_known_names_are_not_reported(monkeypatch: pytest.MonkeyPatch) -> None:
-    fake = importlib.metadata.EntryPoint(name="not_loaded_here", value="no_such_module", group=ENTRY_POINT_GROUP)
-    real = importlib.metadata.entry_points
-    monkeypatch.setattr(importlib.metadata, "entry_points", lambda **kw: [*real(**kw), fake])
+def test_known_names_are_not_reported(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    install_entry_points(monkeypatch, tmp_path, not_loaded_here="no_such_module")
     monkeypatch.setenv("IMRPARSE_DISABLE_PLUGINS", "formats,not_loaded_here")
     with warnings.catch_warnings():
         warnings.simplefilter("error")
@@ -98,3 +97,48 @@ def test_a_wrapper_sees_a_replacement_too() -> None:
     with plugin_manager(replacing, Spy()) as plugins:
         imrparse.parse(SAMPLE_LETTER, plugins=plugins)
     assert [s.category for s in seen] == ["x", "x"]
+
+
+def test_entry_points_are_looked_for_without_importlib_metadata_when_none_is_declared(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+) -> None:
+    from imrparse.plugin import manager
+
+    other = tmp_path / "other"
+    info = other / "Other_Dist-2.0.DIST-INFO"  # any letter case, as importlib.metadata reads it
+    info.mkdir(parents=True)
+    (info / "entry_points.txt").write_text("[console_scripts]\nimrparse = x:y\n[ imrparse ]\na = b\n")
+    (other / "loose.egg-info").write_text("Name: loose\n")  # an egg-info file: no entry points
+    # Python's own finder only: a finder of distributions that another test or package
+    # added (to sys.meta_path) rightly makes the look give way to importlib.metadata.
+    monkeypatch.setattr(sys, "meta_path", [m for m in sys.meta_path
+                                           if getattr(m, "find_distributions", None) is None or m is PathFinder])
+    monkeypatch.setattr(sys, "path", [str(other), str(tmp_path / "missing")])
+    assert manager._declared_nowhere(ENTRY_POINT_GROUP)
+    assert manager.installed_entry_points() == []
+    (info / "entry_points.txt").write_text("[console_scripts]\nx = y\n\n  [imrparse]  \n")
+    assert not manager._declared_nowhere(ENTRY_POINT_GROUP)  # an empty group: importlib.metadata decides
+    # Where distributions may hide elsewhere, importlib.metadata is asked.
+    zipped = tmp_path / "plugins.zip"
+    zipped.write_bytes(b"PK\x05\x06" + bytes(18))
+    monkeypatch.setattr(sys, "path", [str(zipped)])
+    assert not manager._declared_nowhere(ENTRY_POINT_GROUP)
+    monkeypatch.setattr(sys, "path", [str(tmp_path / "missing")])
+    assert manager._declared_nowhere(ENTRY_POINT_GROUP)
+
+    class Finder:
+        @staticmethod
+        def find_distributions(*args: Any) -> list[Any]:
+            return []
+
+    monkeypatch.setattr(sys, "meta_path", [*sys.meta_path, Finder])
+    assert not manager._declared_nowhere(ENTRY_POINT_GROUP)
+
+
+def test_the_command_line_does_not_import_importlib_metadata() -> None:
+    code = ("import sys\nfrom imrparse.cli import main\n"
+            "main(['parse', '-q', sys.argv[1]])\n"
+            "assert 'importlib.metadata' not in sys.modules, 'imported'\n")
+    from ..corpus import seed_paths
+
+    subprocess.run([sys.executable, "-c", code, str(seed_paths()[0])], check=True, capture_output=True)

@@ -28,7 +28,7 @@ from imrparse.plugin.registry import Plugins
 from imrparse.testing import SAMPLE_LETTER, plugin_manager
 
 from ..corpus import builtin_plugins, seed_paths
-from .making import make_plugin
+from .making import install_entry_points, make_plugin
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs" / "plugins.md"
@@ -178,19 +178,13 @@ def test_tryfirst_decides_between_third_party_plugins() -> None:
 
 
 def test_third_party_entry_points_override_builtins_whatever_their_order(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
 ) -> None:
     """Entry points of other distributions may be listed before imrparse's: the
     built-ins are still registered first, so the plugin is called first."""
     plugin = make_plugin("ep_override", imrparse_read_service=lambda request: Service(category="ep"))
     monkeypatch.setitem(sys.modules, "ep_override", plugin)
-    real_entry_points = importlib.metadata.entry_points
-    fake = importlib.metadata.EntryPoint(name="ep_override", value="ep_override", group=ENTRY_POINT_GROUP)
-
-    def entry_points(**kwargs: Any) -> Any:
-        return [fake, *real_entry_points(**kwargs)]
-
-    monkeypatch.setattr(importlib.metadata, "entry_points", entry_points)
+    install_entry_points(monkeypatch, tmp_path, ep_override="ep_override")  # first on sys.path
     pm = get_plugin_manager()
     names = [name for name, _ in pm.list_name_plugin()]
     assert names.index("ep_override") > max(names.index(n) for n in BUILTIN_PLUGINS if n in names)
@@ -261,12 +255,8 @@ def test_a_raising_format_names_its_plugin(
     assert "boom_format" in err and "Traceback" not in err
 
 
-def test_a_plugin_that_fails_to_load_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
-    real_entry_points = importlib.metadata.entry_points
-    broken = importlib.metadata.EntryPoint(name="broken", value="no_such_module_for_imrparse",
-                                           group=ENTRY_POINT_GROUP)
-    monkeypatch.setattr(importlib.metadata, "entry_points",
-                        lambda **kw: [*real_entry_points(**kw), broken])
+def test_a_plugin_that_fails_to_load_is_named(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    install_entry_points(monkeypatch, tmp_path, broken="no_such_module_for_imrparse")
     with pytest.raises(PluginError) as info:
         get_plugin_manager()
     assert (info.value.plugin, info.value.hook) == ("broken", "load")

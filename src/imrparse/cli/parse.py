@@ -16,7 +16,7 @@ import sys
 import time
 from pathlib import Path
 from types import FrameType
-from typing import IO, Any, Generator, Iterable, Iterator
+from typing import IO, TYPE_CHECKING, Any, Generator, Iterable, Iterator
 
 import attrs
 
@@ -25,13 +25,15 @@ from ..batch import (Outcome, error_record, freeze_long_lived_objects, letter_fi
 from ..errors import ImrParseError, InternalError, UnsupportedInput, UnwritableOutput
 from ..models import Determination
 from ..output import AtomicOutput, check_target
-from ..resume import Carry, SkipFirstLine, previous, remaining
 from ..parsing import parse
 from ..plugin.api import FormatOptions, OutputFormat
 from ..plugin.registry import Plugins, named
 from ..reading import read_bytes
 from ..rendering import SourceTexts, get_format
 from ._progress import Reporter, Tally, count, reporter
+
+if TYPE_CHECKING:
+    from ..resume import Carry
 
 NAME = "parse"
 HELP = "parse letters (text or PDF files, folders, or - for stdin)"
@@ -218,7 +220,7 @@ class _Earlier:
     letters are carried into the new output."""
 
     todo: list[Path] = attrs.Factory(list)
-    carry: Carry = attrs.Factory(Carry)
+    carry: Carry | None = None  # None: nothing to carry (imrparse.resume is imported with --resume only)
     kept: int = 0  # letters already in the output
     failed: int = 0  # failures already in the errors file
 
@@ -227,6 +229,8 @@ def _resume(fmt: OutputFormat, out: AtomicOutput, errors_out: AtomicOutput | Non
             plugins: Plugins, say: Reporter) -> _Earlier:
     """Read the earlier output (and errors file), start the new ones with what they
     keep, and say what was found."""
+    from ..resume import previous, remaining
+
     before = previous(fmt.name, out.target, plugins.converter)
     errors_before = previous("jsonl", errors_out.target, plugins.converter) if errors_out is not None else None
     failed_before = errors_before.scan.sources if errors_before is not None else ()
@@ -275,7 +279,7 @@ def run(args: argparse.Namespace, plugins: Plugins) -> int:
 
     def determinations() -> Iterator[Determination]:
         nonlocal written
-        for letter in earlier.carry.letters:
+        for letter in earlier.carry.letters if earlier.carry is not None else ():
             written += 1
             yield letter
         outcomes = _outcomes(args, inputs, plugins)
@@ -291,8 +295,9 @@ def run(args: argparse.Namespace, plugins: Plugins) -> int:
                     return
                 finally:
                     stop.waiting = False
-                freeze_long_lived_objects()
                 tally.letters += 1
+                if tally.letters > 1:  # a batch (for one letter, not worth a full collection)
+                    freeze_long_lived_objects()
                 say.advance()
                 det = outcome.determination
                 if det is None:
@@ -314,7 +319,8 @@ def run(args: argparse.Namespace, plugins: Plugins) -> int:
     say.start(inputs.count)
     try:
         with stop:
-            _write(fmt, determinations(), out, earlier.carry.skip_header, options, plugins)
+            _write(fmt, determinations(), out, earlier.carry is not None and earlier.carry.skip_header,
+                   options, plugins)
     except BaseException as exc:
         say.stop()
         for target in (out, errors_out):
@@ -356,5 +362,7 @@ def _write(fmt: OutputFormat, dets: Iterable[Determination], out: AtomicOutput |
         return
     stream: IO[Any] = out.open()
     if skip_header:
+        from ..resume import SkipFirstLine
+
         stream = SkipFirstLine(stream)  # type: ignore[assignment]
     plugins.write(fmt, dets, stream, options)

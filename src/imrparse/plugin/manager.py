@@ -8,11 +8,10 @@ and datasette do); the ``imrparse`` entry-point group is for third parties only.
 from __future__ import annotations
 
 import importlib
-import importlib.metadata
 import os
 import sys
 import warnings
-from typing import Iterable, Mapping
+from typing import TYPE_CHECKING, Iterable, Mapping
 
 import pluggy
 
@@ -20,7 +19,10 @@ from ..errors import PluginError
 from . import hookspecs
 from .api import ENTRY_POINT_GROUP, PROJECT_NAME
 
-__all__ = ["BUILTIN_PLUGINS", "get_plugin_manager", "disabled_plugin_names", "PluginWarning"]
+if TYPE_CHECKING:
+    import importlib.metadata
+
+__all__ = ["BUILTIN_PLUGINS", "get_plugin_manager", "disabled_plugin_names", "PluginWarning", "installed_entry_points"]
 
 #: imrparse's own plugins: registered name -> module. Each module is an ordinary
 #: plugin; blocking one (``IMRPARSE_DISABLE_PLUGINS=formats``) removes its feature.
@@ -76,7 +78,7 @@ def get_plugin_manager(
             if not pm.is_blocked(name):
                 pm.register(importlib.import_module(module), name=name)
     if entry_points:
-        for ep in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
+        for ep in installed_entry_points():
             _register_entry_point(pm, ep)
     pm.check_pending()
     if os.environ.get("IMRPARSE_TRACE_PLUGINS"):
@@ -91,13 +93,65 @@ def _warn_unknown(disabled: set[str]) -> None:
     (Names given to ``block=`` are not: code may block a plugin that is not installed.)"""
     if not disabled:
         return
-    known = set(BUILTIN_PLUGINS) | {ep.name for ep in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP)}
+    known = set(BUILTIN_PLUGINS) | {ep.name for ep in installed_entry_points()}
     unknown = sorted(disabled - known)
     if unknown:
         warnings.warn(
             f"IMRPARSE_DISABLE_PLUGINS names {', '.join(map(repr, unknown))}, which no installed "
             f"plugin is called (plugins: {', '.join(sorted(known))})",
             PluginWarning, stacklevel=3)
+
+
+def installed_entry_points(group: str = ENTRY_POINT_GROUP) -> list[importlib.metadata.EntryPoint]:
+    """The installed entry points of ``group`` (``importlib.metadata``'s).
+
+    Importing ``importlib.metadata`` (with ``email``, ``zipfile``, ``csv`` ...) and
+    reading every distribution's metadata cost more than a tenth of a one-letter
+    command. So the metadata folders on ``sys.path`` are looked through first, and when
+    none declares ``group`` in its ``entry_points.txt`` there are no entry points to load;
+    where that cannot be known so simply (a zip file or an egg on the path, a finder of
+    distributions besides Python's own), ``importlib.metadata`` is asked as always.
+    """
+    if _declared_nowhere(group):
+        return []
+    import importlib.metadata
+
+    return list(importlib.metadata.entry_points(group=group))
+
+
+def _declared_nowhere(group: str) -> bool:
+    """True when no ``*.dist-info`` or ``*.egg-info`` folder on ``sys.path`` has an
+    ``entry_points.txt`` with a ``[group]`` section (read as ``importlib.metadata`` reads
+    it), and no other place could hold distributions; False when unsure."""
+    from importlib.machinery import PathFinder
+
+    if any(getattr(finder, "find_distributions", None) is not None and finder is not PathFinder
+           for finder in sys.meta_path):
+        return False
+    header = f"[{group}]"
+    for entry in sys.path:
+        folder = entry or "."
+        if folder.lower().endswith(".egg"):
+            return False
+        try:
+            children = os.scandir(folder)
+        except FileNotFoundError:
+            continue
+        except OSError:  # a zip file, or unreadable
+            return False
+        with children:
+            for child in children:
+                if not child.name.lower().endswith((".dist-info", ".egg-info")):
+                    continue
+                try:
+                    with open(os.path.join(child.path, "entry_points.txt"), encoding="utf-8") as fh:
+                        if any(line.strip() == header for line in fh):
+                            return False
+                except FileNotFoundError:
+                    continue
+                except OSError:  # an .egg-info file, not a folder: PKG-INFO only
+                    continue
+    return True
 
 
 def _register_entry_point(pm: pluggy.PluginManager, ep: importlib.metadata.EntryPoint) -> None:

@@ -10,7 +10,6 @@ process-wide default, built on first use.
 from __future__ import annotations
 
 import functools
-import importlib.metadata
 import inspect
 import math
 import numbers
@@ -24,7 +23,7 @@ from ..errors import ImrParseError, PluginError, UnrecognizedLayout, Unsupported
 from ..models import Basis, Citation, Determination, Item, Reviewer, Service, Summary, Warning
 from .api import ENTRY_POINT_GROUP, Extractor, FormatOptions, Layout, OutputFormat, PluginInfo
 from .api import Reader, ReadText
-from .manager import BUILTIN_PLUGINS, get_plugin_manager
+from .manager import BUILTIN_PLUGINS, get_plugin_manager, installed_entry_points
 
 if TYPE_CHECKING:
     import cattrs
@@ -391,10 +390,7 @@ class Plugins:
 
     def info(self) -> list[PluginInfo]:
         """What is loaded and from where, for ``imrparse plugins``."""
-        dists = {
-            ep.name: (ep.dist.name if ep.dist else None)
-            for ep in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP)
-        }
+        dists = {ep.name: (ep.dist.name if ep.dist else None) for ep in installed_entry_points()}
         out = []
         for name, plugin in self.pm.list_name_plugin():
             if plugin is None:
@@ -408,6 +404,8 @@ class Plugins:
 
 def _own_distribution() -> str | None:
     """imrparse's distribution name, or None when it runs from a source tree."""
+    import importlib.metadata
+
     try:
         return importlib.metadata.distribution("imrparse").metadata["Name"]
     except importlib.metadata.PackageNotFoundError:

@@ -23,18 +23,19 @@ text misses.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import enum
 import functools
 import json
-from typing import IO, Any, Callable, Iterable, Iterator
+from typing import IO, TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 import attrs
 
-from ...contract import Shape, fields_of
 from ...models import Basis, Citation, Determination, Item, Warning
 from ...plugin.api import FormatOptions, OutputFormat, hookimpl
+
+if TYPE_CHECKING:  # the contract's shapes and csv are imported on first use (see _walk)
+    from ...contract import Shape
 
 __all__ = ["columns", "added_columns", "rows", "write_csv", "join_cell", "split_cell", "JOIN", "ESCAPE"]
 
@@ -90,7 +91,6 @@ def _guidelines(basis: Basis) -> list[str]:
 _ADDED: dict[type, tuple[tuple[str, Callable[[Any], Any]], ...]] = {
     Basis: (("guidelines", _guidelines),),
 }
-_STRINGS = Shape("list", of=Shape("str"))
 
 
 @attrs.frozen
@@ -105,6 +105,10 @@ class Column:
 
 
 def _walk(cls: type, prefix: tuple[str, ...]) -> Iterator[Column]:
+    # imrparse.contract is imported here, not with the module: registering the format is
+    # part of every command's start, and most commands write no CSV.
+    from ...contract import Shape, fields_of
+
     for field in fields_of(cls):
         if field.name in _SKIPPED or (cls is Determination and field.name == "items"):
             continue
@@ -114,7 +118,7 @@ def _walk(cls: type, prefix: tuple[str, ...]) -> Iterator[Column]:
         else:
             yield Column(".".join(path), path, field.shape)
     for name, derive in _ADDED.get(cls, ()):
-        yield Column(".".join((*prefix, name)), prefix, _STRINGS, derive)
+        yield Column(".".join((*prefix, name)), prefix, Shape("list", of=Shape("str")), derive)
 
 
 @functools.lru_cache(maxsize=None)
@@ -194,6 +198,8 @@ def rows(det: Determination, converter: Any) -> Iterator[list[str]]:
 
 
 def write_csv(dets: Iterable[Determination], stream: IO[Any], options: FormatOptions) -> None:
+    import csv
+
     writer = csv.writer(stream, dialect="excel", lineterminator="\r\n")
     writer.writerow(columns())
     for det in dets:

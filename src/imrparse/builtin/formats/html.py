@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import html
 import os
 from typing import IO, Any, Iterable, Iterator, Mapping
 
@@ -34,6 +33,14 @@ from ...models import Basis, Citation, Determination, Span
 from ...plugin.api import FormatOptions, OutputFormat, hookimpl
 
 __all__ = ["Entry", "span_entries", "letter_text", "render_page", "write_html"]
+
+
+def _escape(text: str) -> str:
+    # html is imported on first use: with html.entities it took a twentieth of every
+    # command's start (registering the format is part of it).
+    import html
+
+    return html.escape(text)
 
 
 @attrs.frozen
@@ -150,25 +157,25 @@ def _marked_text(text: str, entries: list[Entry], anchor: str) -> str:
     for a, b in zip(bounds, bounds[1:] + [bounds[-1]]):
         for e in empty.get(a, ()):
             out.append(f'<mark class="k-{e.kind} at" data-key="{e.key}" id="{anchor}-{e.key}" '
-                       f'title="{html.escape(e.label)}"></mark>')  # the sign comes from CSS: no text
+                       f'title="{_escape(e.label)}"></mark>')  # the sign comes from CSS: no text
         if a >= b:
             continue
         covering = [e for e in entries if e.span.start <= a and e.span.end >= b and e.span.start < e.span.end]
-        piece = html.escape(text[a:b])
+        piece = _escape(text[a:b])
         for e in reversed(covering):  # the widest outside, the narrowest inside
             ident = "" if e.key in seen else f' id="{anchor}-{e.key}"'
             seen.add(e.key)
             piece = (f'<mark class="k-{e.kind}" data-key="{e.key}"{ident} '
-                     f'title="{html.escape(e.label)}">{piece}</mark>')
+                     f'title="{_escape(e.label)}">{piece}</mark>')
         out.append(piece)
     return "".join(out)
 
 
 def _row(label: str, value: str, key: str | None, anchor: str, keys: set[str]) -> str:
-    shown = html.escape(value)
+    shown = _escape(value)
     if key is not None and key in keys:
         shown = f'<a href="#{anchor}-{key}" data-key="{key}">{shown}</a>'
-    return f"<tr><th>{html.escape(label)}</th><td>{shown}</td></tr>"
+    return f"<tr><th>{_escape(label)}</th><td>{shown}</td></tr>"
 
 
 def _fields(det: Determination, anchor: str, keys: set[str]) -> str:
@@ -193,7 +200,7 @@ def _fields(det: Determination, anchor: str, keys: set[str]) -> str:
                 rows.append(_row(f"{title}{a.name.replace('_', ' ')}", shown, f"{prefix}.{a.name}",
                                  anchor, keys))
 
-    rows.append(f'<tr><th colspan="2" class="h">{html.escape(det.source or "letter")}</th></tr>')
+    rows.append(f'<tr><th colspan="2" class="h">{_escape(det.source or "letter")}</th></tr>')
     if det.case is not None:
         add_spanned(det.case, "case", "")
     add_spanned(det.reviewer, "reviewer", "reviewer ")
@@ -274,7 +281,7 @@ def _section(index: int, det: Determination, options: FormatOptions) -> str:
     if text is not None and any(e.span.end > len(text) for e in entries):
         text, why = None, "the letter's text does not match its spans (was the file changed after parsing?)"
     if text is None:
-        body = f'<p class="missing">Only the fields are shown: {html.escape(why)}.</p>'
+        body = f'<p class="missing">Only the fields are shown: {_escape(why)}.</p>'
         keys: set[str] = set()
     else:
         body = f'<pre class="text">{_marked_text(text, entries, anchor)}</pre>'
@@ -300,10 +307,10 @@ def render_page(dets: Iterable[Determination], options: FormatOptions) -> Iterat
         sections.append(_section(i, det, options))
         titles.append(_title(det))
     if len(titles) > 1:
-        links = "".join(f'<a href="#L{i}">{html.escape(t)}</a>' for i, t in enumerate(titles))
+        links = "".join(f'<a href="#L{i}">{_escape(t)}</a>' for i, t in enumerate(titles))
         yield f"<nav><strong>{len(titles)} letters:</strong> {links}</nav>\n"
     elif titles:
-        yield f"<header><strong>{html.escape(titles[0])}</strong></header>\n"
+        yield f"<header><strong>{_escape(titles[0])}</strong></header>\n"
     for s in sections:
         yield s + "\n"
     yield f"<script>{_SCRIPT}</script></body></html>\n"

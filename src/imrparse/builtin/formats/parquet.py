@@ -16,16 +16,17 @@ The file round-trips: :func:`read_parquet` (or :func:`from_record` on the rows o
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import os
 from typing import IO, TYPE_CHECKING, Any, Iterable, Iterator
 
-from ...contract import Shape, fields_of
 from ...errors import UnsupportedInput
 from ...models import Determination
 from ...plugin.api import FormatOptions, OutputFormat, hookimpl
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the contract's shapes are imported on first use (see _root)
+    from ...contract import ContractField, Shape
     import cattrs
     import pyarrow
 
@@ -77,7 +78,7 @@ def _arrow_type(shape: Shape, pa: Any) -> Any:
 
 def _arrow_fields(cls: type, pa: Any) -> list[Any]:
     return [pa.field(f.name, _arrow_type(f.shape, pa), nullable=f.shape.optional)
-            for f in fields_of(cls)]
+            for f in _fields_of(cls)]
 
 
 def arrow_schema() -> pyarrow.Schema:
@@ -106,7 +107,7 @@ def _to_arrow(value: Any, shape: Shape) -> Any:
         return json.dumps(value, ensure_ascii=False)
     if kind == "object":
         assert shape.cls is not None
-        return {f.name: _to_arrow(value.get(f.name), f.shape) for f in fields_of(shape.cls)}
+        return {f.name: _to_arrow(value.get(f.name), f.shape) for f in _fields_of(shape.cls)}
     return value
 
 
@@ -132,22 +133,34 @@ def _from_arrow(value: Any, shape: Shape) -> Any:
         return json.loads(value)
     if kind == "object":
         assert shape.cls is not None
-        return {f.name: _from_arrow(value.get(f.name), f.shape) for f in fields_of(shape.cls)}
+        return {f.name: _from_arrow(value.get(f.name), f.shape) for f in _fields_of(shape.cls)}
     return value
 
 
-_ROOT = Shape("object", cls=Determination)
+def _fields_of(cls: type) -> tuple[ContractField, ...]:
+    from ...contract import fields_of
+
+    return fields_of(cls)
+
+
+@functools.lru_cache(maxsize=1)
+def _root() -> Shape:
+    # imrparse.contract is imported here, not with the module: registering the format is
+    # part of every command's start.
+    from ...contract import Shape
+
+    return Shape("object", cls=Determination)
 
 
 def to_record(det: Determination, converter: cattrs.Converter) -> dict[str, Any]:
     """One letter as a row for :func:`arrow_schema` (dates as dates, maps as pairs)."""
-    record: dict[str, Any] = _to_arrow(converter.unstructure(det, Determination), _ROOT)
+    record: dict[str, Any] = _to_arrow(converter.unstructure(det, Determination), _root())
     return record
 
 
 def from_record(row: dict[str, Any]) -> dict[str, Any]:
     """The contract's JSON for one row read back from a file this format wrote."""
-    data: dict[str, Any] = _from_arrow(row, _ROOT)
+    data: dict[str, Any] = _from_arrow(row, _root())
     return data
 
 

@@ -34,16 +34,19 @@ from __future__ import annotations
 
 import functools
 import json
-import sqlite3
-from typing import Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 import attrs
 
-from ...contract import Shape, fields_of
 from ...errors import UnsupportedInput
 from ...models import SCHEMA_VERSION, Basis, Citation, Determination, Item
 from ...plugin.api import FormatOptions, OutputFormat, hookimpl
 from .json import letter_json
+
+if TYPE_CHECKING:  # sqlite3 and the contract's shapes are imported on first use (see _connect)
+    import sqlite3
+
+    from ...contract import Shape
 
 __all__ = ["LAYOUT_VERSION", "TABLES", "write_sqlite", "read_sqlite", "iter_letters"]
 
@@ -72,6 +75,8 @@ class Column:
 
 
 def _walk(cls: type, prefix: tuple[str, ...]) -> Iterator[Column]:
+    from ...contract import fields_of
+
     for field in fields_of(cls):
         path = (*prefix, field.name)
         if field.name in _SKIPPED or (cls, field.name) in _CHILD_LISTS or path in _OWN_TABLE_LISTS:
@@ -222,6 +227,10 @@ def _store(conn: sqlite3.Connection, data: dict[str, Any]) -> None:
 
 
 def _connect(path: str) -> sqlite3.Connection:
+    # sqlite3 is imported here, not with the module: registering the format is part of
+    # every command's start, and most commands write no database.
+    import sqlite3
+
     conn = sqlite3.connect(path, isolation_level=None)  # transactions are ours
     try:
         conn.execute("PRAGMA foreign_keys = ON")
@@ -251,6 +260,8 @@ def write_sqlite(dets: Iterable[Determination], path: str, options: FormatOption
 
 def iter_letters(path: str) -> Iterator[dict[str, Any]]:
     """The contract JSON of each letter of a database this format wrote, in ``letter_id`` order."""
+    import sqlite3
+
     conn = _connect(path)
     try:
         for (document,) in conn.execute("SELECT json FROM letters ORDER BY letter_id"):

@@ -49,7 +49,6 @@ How the letter maps onto the Determination (docs/layouts.md has the full table):
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import functools
 import itertools
 import re
@@ -712,6 +711,8 @@ def _pair(lines: list[_DecisionLine], heads: list[_Detail]) -> list[tuple[_Decis
     a = [_fold(line.field.text[slice(*line.request)]) for line in lines]
     b = [_fold(head.headline.text[slice(*head.request)]) for head in heads]
     pairs: list[tuple[_DecisionLine | None, _Detail | None]] = []
+    import difflib  # (here: only 2013 notices need it, and every command imports this layout)
+
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if tag in ("equal", "replace"):
             for k in range(max(i2 - i1, j2 - j1)):
