@@ -254,11 +254,21 @@ def test_summary_doubts_point_at_their_words_in_the_input() -> None:
     (None, "claim XCM16-02130371", False),  # not a case number: glued to other characters
 ])
 def test_a_case_number_not_read(case: Case | None, text: str, doubted: bool) -> None:
-    found = [d for d in doubts(_letter(_item(), case=case), text) if d.code == "case-number-not-read"]
+    summary = Summary(text="...", span=Span(len(text), len(text) + 3))  # the body follows
+    found = [d for d in doubts(_letter(_item(), case=case, summary=summary), text)
+             if d.code == "case-number-not-read"]
     assert bool(found) == doubted
     if found:
         span = found[0].span
         assert span is not None and text[span.start:span.end] == "CM16-0213037"
+
+
+def test_a_case_number_in_the_page_furniture_of_a_letter_body_is_not_doubted() -> None:
+    text = make_letter(LetterSpec(header=False))
+    k = text.index("Decision rationale:")
+    text = text[:k] + "\nCase Number: CM16-0213037 Page 2 of 3\n" + text[k:]
+    det = imrparse.parse(text)
+    assert det.case is None and "case-number-not-read" not in [w.code for w in det.warnings]
 
 
 def test_header_labels_in_capitals_are_read_and_not_doubted() -> None:

@@ -104,13 +104,23 @@ def _implausible_dates(det: Determination, text: str | None) -> Iterator[Doubt]:
 _CASE_NUMBER_RE = re.compile(r"(?<![\w-])" + CASE_NUMBER_PATTERN + r"(?!\d)")
 
 
+def _body_start(det: Determination) -> int | None:
+    """Where the letter's body (the first value read from its reviewer section, its
+    summary or its first item) begins in the text."""
+    starts = [span.start for span in (*det.reviewer.spans.values(), det.summary.span,
+                                      *(_request_span(i) for i in det.items[:1]))
+              if span is not None]
+    return min(starts) if starts else None
+
+
 def _case_number_not_read(det: Determination, text: str | None) -> Iterator[Doubt]:
-    """A case number stands in the letter, but no header label gave it: a label in words
-    the layout does not know, or a header the extraction scrambled. (A letter body
-    without any case number, such as the seeds, is not doubted.)"""
+    """A case number stands where a header would, before the letter's body, but no header
+    label gave it: a label in words the layout does not know, or a header the extraction
+    scrambled. (A letter body with no header, such as the seeds, is not doubted, even
+    where its page furniture repeats the case number.)"""
     if text is None or (det.case is not None and det.case.case_number is not None):
         return
-    found = _CASE_NUMBER_RE.search(text)
+    found = _CASE_NUMBER_RE.search(text, 0, _body_start(det) or len(text))
     if found is not None:
         yield Doubt("case-number-not-read", f"the letter holds the case number {found.group()} "
                     "but its header gave none (case_number is null)",

@@ -115,6 +115,35 @@ def test_published_letter_header_with_split_labels() -> None:
     assert det.case.priority == "Standard"
 
 
+# Other wordings of each header label (other years' templates, re-typed letters), each in
+# place of the label the seeds use, in any case after its first letter.
+HEADER_LABEL_ROWS = [
+    ("Case Number:", "IMR Case No.", "case_number", "CM16-0000001"),
+    ("Case Number:", "Case #:", "case_number", "CM16-0000001"),
+    ("Case Number:", "CASE NUMBER:", "case_number", "CM16-0000001"),
+    ("Date Assigned:", "Assignment Date:", "date_assigned", dt.date(2016, 11, 9)),
+    ("Date Assigned:", "Date of Assignment:", "date_assigned", dt.date(2016, 11, 9)),
+    ("Date of Injury:", "Injury Date:", "date_of_injury", dt.date(2016, 10, 13)),
+    ("Date of Injury:", "DOI:", "date_of_injury", dt.date(2016, 10, 13)),
+    ("Decision Date:", "Date of Determination:", "decision_date", dt.date(2016, 12, 9)),
+    ("Decision Date:", "Determination Date:", "decision_date", dt.date(2016, 12, 9)),
+    ("Decision Date:", "Date of Decision:", "decision_date", dt.date(2016, 12, 9)),
+    ("UR Denial Date:", "Date of UR Decision:", "ur_denial_date", dt.date(2016, 11, 3)),
+    ("UR Denial Date:", "UR Decision Date:", "ur_denial_date", dt.date(2016, 11, 3)),
+    ("UR Denial Date:", "Date of the UR Denial:", "ur_denial_date", dt.date(2016, 11, 3)),
+]
+
+
+@pytest.mark.parametrize(("label", "other", "name", "value"), HEADER_LABEL_ROWS)
+def test_header_labels_in_other_words(label: str, other: str, name: str, value: object) -> None:
+    text = make_letter()
+    assert label in text
+    det = imrparse.parse(text.replace(label, other, 1), strict=True)
+    assert det.case is not None
+    assert getattr(det.case, name) == value
+    assert getattr(imrparse.parse(text).case, name) == value
+
+
 def test_header_spans_point_at_their_values() -> None:
     text = make_letter()
     det = imrparse.parse(text)
