@@ -280,6 +280,27 @@ def test_header_labels_in_capitals_are_read_and_not_doubted() -> None:
     assert "case-number-not-read" not in [w.code for w in det.warnings]
 
 
+# -- the reviewer ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("written", "doubted"), [
+    ("Orthopedic Surgery", False),
+    ("Physical Medicine & Rehabilitation, Pain Management", False),
+    ("Sports Medicinea", False),  # one slip from a known name
+    ("Board Certified Orthopaedic Surgeon", True),  # a credential phrase, not a board name
+    ("Xenomedicine", True),
+])
+def test_a_specialty_not_recognised(written: str, doubted: bool) -> None:
+    text = make_letter().replace("Certification(s)/Specialty: Preventive Medicine, Occupational\nMedicine",
+                                 f"Certification(s)/Specialty: {written}")
+    det = imrparse.parse(text)
+    found = [w for w in det.warnings if w.code == "unrecognized-specialty"]
+    assert bool(found) == doubted, det.reviewer.canonical_specialties
+    if found:
+        span = found[0].span
+        assert span is not None and text[span.start:span.end] == written
+
+
 # -- the table -----------------------------------------------------------------------------------
 
 

@@ -127,6 +127,24 @@ def _case_number_not_read(det: Determination, text: str | None) -> Iterator[Doub
                     Span(found.start(), found.end()), _sentence_around(text, found.start()))
 
 
+# -- the reviewer ---------------------------------------------------------------------------
+
+
+def _unrecognized_specialty(det: Determination, text: str | None) -> Iterator[Doubt]:
+    """A specialty no board name of the vocabulary matches: kept as written in
+    ``canonical_specialties``, where counts by specialty would give it a group of its own
+    (or a credential phrase taken for a specialty)."""
+    from .vocab.specialties import NAMES
+
+    known = set(NAMES.values())
+    reviewer = det.reviewer
+    for key in ("canonical_specialties", "canonical_subspecialties"):
+        for i, name in enumerate(getattr(reviewer, key)):
+            if name not in known:
+                yield Doubt("unrecognized-specialty", f"the specialty {_short(name)} matches no known "
+                            "board name (kept as written)", reviewer.spans.get(f"{key}.{i}"), name)
+
+
 # -- items -----------------------------------------------------------------------------
 
 
@@ -281,6 +299,9 @@ CHECKS: tuple[Check, ...] = (
     Check("case-number-not-read", "letter", _case_number_not_read,
           "the letter's text holds a case number (CM16-0213037) but case_number is null: a "
           "header label the layout does not know, or a header scrambled by extraction"),
+    Check("unrecognized-specialty", "letter", _unrecognized_specialty,
+          "a reviewer specialty or subspecialty that matches no board name of the vocabulary: "
+          "kept as written in canonical_specialties (canonical_subspecialties)"),
     Check("unparsed-partial-authorization", "item", _preamble_left_in_request,
           "a request that still holds preamble words (\"was the original request\", \"IMR "
           "eligible portion\"): a partial authorization not split"),
