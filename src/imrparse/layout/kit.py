@@ -36,7 +36,7 @@ from typing import Any, Callable, Collection, Iterable, Mapping, NamedTuple, Seq
 import lark
 
 from ..errors import ImrParseError, UnrecognizedLayout
-from ..models import Span
+from ..models import Basis, Span
 from ..text.reflow import Field
 from ..text.sentences import last_sentence_end
 from ..text.textmap import Edit, MappedText
@@ -388,6 +388,17 @@ class Builder:
 
     def input_span(self, start: int, end: int) -> Span:
         return self.ctx.span(*self.span_of(start, end))
+
+    def item_parts(self, ca: Field | None, rv: Field | None, rationale: Field | None) -> dict[str, Any]:
+        """An item's guideline lines and rationale, read through the field hooks, as
+        :class:`~imrparse.models.Item` keyword arguments (a part the letter lacks is
+        empty)."""
+        return {
+            "claims_administrator_guideline": self.ctx.read_basis(ca, "claims_administrator") if ca else Basis(),
+            "reviewer_guideline": self.ctx.read_basis(rv, "reviewer") if rv else Basis(),
+            "rationale": rationale.text if rationale is not None else "",
+            "rationale_citations": self.ctx.read_rationale_citations(rationale) if rationale else (),
+        }
 
     def missing(self, error_type: type[ImrParseError], what: str, code: str, pos: int,
                 expected: str | None = None) -> None:

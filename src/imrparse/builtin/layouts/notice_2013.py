@@ -77,7 +77,6 @@ from ...text.reflow import Field
 from ...layout.context import ParseContext
 from ...errors import ImrParseError, InvalidValue, MalformedItem, MissingSection
 from ...models import (
-    Basis,
     Case,
     Decision,
     Determination,
@@ -595,10 +594,7 @@ class _Builder(Builder):
         return Item(
             request=request,
             decision=decision,
-            claims_administrator_guideline=self.ctx.read_basis(ca, "claims_administrator") if ca else Basis(),
-            reviewer_guideline=self.ctx.read_basis(rv, "reviewer") if rv else Basis(),
-            rationale=rationale.text if rationale is not None else "",
-            rationale_citations=self.ctx.read_rationale_citations(rationale) if rationale else (),
+            **self.item_parts(ca, rv, rationale),
             service=self.ctx.read_service(subfield(source, *bounds)),
             span=span,
             spans=spans,

@@ -45,7 +45,7 @@ from ...text.textmap import MappedText
 from ...text.reflow import Field
 from ...layout.context import ParseContext
 from ...errors import ImrParseError, InvalidValue, MalformedItem, MissingSection
-from ...models import Basis, Case, Decision, Determination, Item, Reviewer, Span, Summary
+from ...models import Case, Decision, Determination, Item, Reviewer, Span, Summary
 from ...plugin.api import Layout, hookimpl
 
 NAME = "standard"
@@ -352,10 +352,7 @@ class _Builder(Builder):
             decision=decision,
             original_request=original,
             authorized=authorized,
-            claims_administrator_guideline=self.ctx.read_basis(ca, "claims_administrator") if ca else Basis(),
-            reviewer_guideline=self.ctx.read_basis(rv, "reviewer") if rv else Basis(),
-            rationale=rationale.text if rationale is not None else "",
-            rationale_citations=self.ctx.read_rationale_citations(rationale) if rationale else (),
+            **self.item_parts(ca, rv, rationale),
             service=self.ctx.read_service(subfield(headline, *request_span)),
             span=self.input_span(node.start, node.end),
             spans=spans,
