@@ -255,7 +255,7 @@ def test_summary_doubts_point_at_their_words_in_the_input() -> None:
 ])
 def test_a_case_number_not_read(case: Case | None, text: str, doubted: bool) -> None:
     summary = Summary(text="...", span=Span(len(text), len(text) + 3))  # the body follows
-    found = [d for d in doubts(_letter(_item(), case=case, summary=summary), text)
+    found = [d for d in doubts(_letter(case=case, summary=summary), text)
              if d.code == "case-number-not-read"]
     assert bool(found) == doubted
     if found:

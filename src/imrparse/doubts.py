@@ -118,9 +118,12 @@ def _case_number_not_read(det: Determination, text: str | None) -> Iterator[Doub
     label gave it: a label in words the layout does not know, or a header the extraction
     scrambled. (A letter body with no header, such as the seeds, is not doubted, even
     where its page furniture repeats the case number.)"""
-    if text is None or (det.case is not None and det.case.case_number is not None):
+    body = _body_start(det)
+    # (With no body read, where a header would stand is unknown, and the layout has
+    # reported the damage itself.)
+    if text is None or body is None or (det.case is not None and det.case.case_number is not None):
         return
-    found = _CASE_NUMBER_RE.search(text, 0, _body_start(det) or len(text))
+    found = _CASE_NUMBER_RE.search(text, 0, body)
     if found is not None:
         yield Doubt("case-number-not-read", f"the letter holds the case number {found.group()} "
                     "but its header gave none (case_number is null)",

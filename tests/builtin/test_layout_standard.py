@@ -144,6 +144,54 @@ def test_header_labels_in_other_words(label: str, other: str, name: str, value: 
     assert getattr(imrparse.parse(text).case, name) == value
 
 
+def _headlines_letter(*headlines: str) -> str:
+    """A letter whose items have these headlines (the decision included)."""
+    text = make_letter(LetterSpec(items=[ItemSpec(request=f"REQUEST{i}") for i in range(len(headlines))]))
+    for i, headline in enumerate(headlines):
+        text = text.replace(f"REQUEST{i}: Upheld", headline)
+    return text
+
+
+# Headlines in the statute's words and numbered lists: (headline, request, decision).
+HEADLINE_ROWS = [
+    ("1. MRI of the right knee is not medically necessary and appropriate.", "MRI of the right knee", "upheld"),
+    ("Physical therapy 2x6 is medically necessary and appropriate.", "Physical therapy 2x6", "overturned"),
+    ("2) Norco 10/325mg #120 is not medically necessary", "Norco 10/325mg #120", "upheld"),
+    ("(3) Lumbar brace purchase was medically necessary", "Lumbar brace purchase", "overturned"),
+    ("Two sessions of acupuncture are not medically\nnecessary and appropriate.", "Two sessions of acupuncture", "upheld"),
+    ("1. MRI of the right knee: Upheld", "MRI of the right knee", "upheld"),
+    ("12. Retrospective urine drug screen: Overturned", "Retrospective urine drug screen", "overturned"),
+]
+
+
+@pytest.mark.parametrize(("headline", "requested", "decision"), HEADLINE_ROWS)
+def test_headlines_in_the_statutes_words_and_numbered(headline: str, requested: str, decision: str) -> None:
+    text = _headlines_letter(headline)
+    for strict in (True, False):
+        det = imrparse.parse(text, strict=strict)
+        assert [(i.request, i.decision.value) for i in det.items] == [(requested, decision)]
+        assert [w.code for w in det.warnings if w.code != "unrecognized-service"] == []
+        span = det.items[0].spans["request"]
+        assert text[span.start:span.end] == requested
+
+
+def test_numbered_items_of_both_forms_in_one_letter() -> None:
+    det = imrparse.parse(_headlines_letter("1. Tramadol 50mg #60 is not medically necessary and appropriate.",
+                                           "2. Six chiropractic visits is medically necessary and appropriate."))
+    assert [(i.request, i.decision.value) for i in det.items] == [
+        ("Tramadol 50mg #60", "upheld"), ("Six chiropractic visits", "overturned")]
+    assert det.overall_decision is not None and det.warnings == ()
+
+
+def test_a_rationale_that_ends_in_the_statutes_words_is_no_headline() -> None:
+    """The seed items' rationales end "The request is not medically necessary."; before the
+    next headline and at the end of the letter, that is rationale."""
+    det = imrparse.parse(make_letter(LetterSpec(items=[ItemSpec(), ItemSpec(request="CT of the knee")])),
+                         strict=True)
+    assert [i.request for i in det.items] == ["MRI of the right knee", "CT of the knee"]
+    assert all(i.rationale.endswith("The request is not medically necessary.") for i in det.items)
+
+
 def test_header_spans_point_at_their_values() -> None:
     text = make_letter()
     det = imrparse.parse(text)

@@ -77,7 +77,7 @@ _DESCRIBE = {
     "SUMMARY_INTRO": 'the sentence "The expert reviewer developed the following clinical case summary ..."',
     "ISSUES_HEADING": 'the heading "IMR ISSUES, DECISIONS AND RATIONALES"',
     "ISSUES_INTRO": 'the sentence "The Final Determination was based on decisions ..."',
-    "ITEM_HEAD": 'a disputed item ("<request>: Upheld" or "<request>: Overturned")',
+    "ITEM_HEAD": 'a disputed item ("<request>: Upheld", "<request>: Overturned" or "<request> is (not) medically necessary")',
     "CA_GUIDELINE": 'a "Claims Administrator guideline:" line',
     "REVIEWER_GUIDELINE": 'a "MAXIMUS guideline:" line',
     "RATIONALE": 'a "Decision rationale:" line',
@@ -94,6 +94,14 @@ _RATIONALE_END_RE = re.compile(
     r"(?:necessary|appropriate|indicated|recommended|supported|established|warranted"
     r"|certified|approved|denied|upheld|overturned)[ ]*\n", re.IGNORECASE)
 _DECISION_WORDS = r"(?:Upheld|Overturned|UPHELD|OVERTURNED|upheld|overturned)"
+# The other headline form, the statute's words: "<request> is not medically necessary and
+# appropriate" (the denial upheld) or "... is medically necessary and appropriate"
+# (overturned). Letters that number their items ("1. ...") use it too.
+_NECESSITY_WORDS = (r"(?:is|are|was|were)[ \n]+(?P<negation>not[ \n]+)?medically[ \n]+necessary"
+                    r"(?:[ \n]+and[ \n]+appropriate)?")
+# A list number before a headline ("1.", "2)", "(3)") on its own line start.
+_LIST_NUMBER_BEFORE_RE = re.compile(r"(?:^|\n)[ ]*(?:\(\d{1,3}\)|\d{1,3}[.)])[ ]*\Z")
+_LIST_NUMBER_RE = re.compile(r"(?:\(\d{1,3}\)|\d{1,3}[.)])[ ]+")
 
 
 class Segmenter:
@@ -106,8 +114,12 @@ class Segmenter:
         # an item's labelled line (or the end of the letter). Any white space may stand
         # between the colon and the decision: a wrap, or a blank line where the letter
         # is double-spaced or a page break fell.
+        # The statute's words end a headline only before an item's labelled line: at the
+        # end of the letter they are a rationale's last sentence ("The request is not
+        # medically necessary.").
         self.decision_re = re.compile(
-            r":[ \n]*" + _DECISION_WORDS + r"\b\.?(?=[ \n]*(?:" + labels + r")|[ \n]*\Z)")
+            r"(?::[ \n]*" + _DECISION_WORDS + r"\b\.?(?=[ \n]*(?:" + labels + r")|[ \n]*\Z)"
+            r"|[ \n]+" + _NECESSITY_WORDS.replace("?P<negation>", "?:") + r"\b\.?(?=[ \n]*(?:" + labels + r")))")
 
     def markers(self, s: str) -> list[Marker]:
         return self.scanner.markers(s)
@@ -126,7 +138,12 @@ class Segmenter:
         marker_ends = [m.end for m in markers]
         heads: list[tuple[int, int]] = []
         previous_end = opener.end
-        for d in self.decision_re.finditer(s, opener.end):
+        decisions = list(self.decision_re.finditer(s, opener.end))
+        if any(d.group().startswith(":") for d in decisions):
+            # A letter writes its headlines one way: where they end in ": Upheld", the
+            # statute's words are a rationale's conclusion (before a lost headline).
+            decisions = [d for d in decisions if d.group().startswith(":")]
+        for d in decisions:
             colon = d.start()
             i = bisect.bisect_right(marker_ends, colon) - 1
             lower = max(previous_end, markers[i].end if i >= 0 else opener.end)
@@ -155,6 +172,12 @@ class Segmenter:
         start = preamble_start(s, lower, start, colon, _RATIONALE_END_RE)
         while start < colon and s[start] in " \n":
             start += 1
+        # A numbered item's "1." ends no sentence: it starts the headline.
+        number = _LIST_NUMBER_BEFORE_RE.search(s, lower, start)
+        if number is not None:
+            start = number.start() + (s[number.start()] == "\n")
+            while s[start] == " ":
+                start += 1
         return start
 
 
@@ -197,7 +220,8 @@ def _describe_error(ctx: ParseContext, segmented: MappedText,
 # 3. Building the Determination
 # ---------------------------------------------------------------------------------------
 
-_HEAD_RE = re.compile(r"^(?P<body>.*?)\s*:\s*(?P<decision>" + _DECISION_WORDS + r")\.?\s*$", re.DOTALL)
+_HEAD_RE = re.compile(r"^(?P<body>.*?)(?:\s*:\s*(?P<decision>" + _DECISION_WORDS + r")|\s+(?P<necessity>"
+                      + _NECESSITY_WORDS + r"))\.?\s*$", re.DOTALL)
 
 
 class _Builder(Builder):
@@ -287,8 +311,15 @@ class _Builder(Builder):
             self.missing(MalformedItem, "item headline without a decision", "malformed-item",
                          head.start_pos, "<request>: Upheld|Overturned")
             return None
-        decision = Decision(m.group("decision").lower())
+        if m.group("decision") is not None:
+            decision, decision_group = Decision(m.group("decision").lower()), "decision"
+        else:  # "is not medically necessary": the denial upheld
+            decision = Decision.UPHELD if m.group("negation") else Decision.OVERTURNED
+            decision_group = "necessity"
         body_start, body_end = m.span("body")
+        number = _LIST_NUMBER_RE.match(headline.text, body_start, body_end)
+        if number is not None:
+            body_start = number.end()
         spans: dict[str, Span] = {}
         original = authorized = None
         request_span = (body_start, body_end)
@@ -308,7 +339,7 @@ class _Builder(Builder):
                               headline.span(body_start, body_end))
         request = headline.text[request_span[0]:request_span[1]]
         spans["request"] = headline.span(*request_span)
-        spans["decision"] = headline.span(*m.span("decision"))
+        spans["decision"] = headline.span(*m.span(decision_group))
 
         parts: dict[str, Node] = {}
         for part in node.parts:
