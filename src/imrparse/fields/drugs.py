@@ -141,6 +141,11 @@ NOT_SKIN_FORMS: frozenset[str] = frozenset({
     "mouthwash", "oral", "po", "tablet", "tab", "capsule", "cap", "injection", "inj",
     "injectable", "iv", "im", "intravenous", "infusion", "vial", "syringe",
 })
+#: Words that say a product is injected: its local anaesthetic ("Kenalog with lidocaine
+#: injection") does not make it a topical analgesic.
+INJECTION_FORMS: frozenset[str] = frozenset({
+    "injection", "inj", "injectable", "iv", "im", "intravenous", "infusion", "vial", "syringe",
+})
 #: Words that join the parts of a combination (besides "/", "+", "&", ",", ";").
 JOINING_WORDS: frozenset[str] = frozenset({"and", "with", "plus"})
 _SEPARATORS = frozenset({"/", "+", "&", ",", ";"})
@@ -171,6 +176,7 @@ class _Signals(NamedTuple):
     patch: bool  # a patch or transdermal form word
     hint: bool  # the caller says the product goes on the skin
     oral: bool  # a strength in mg or mcg
+    injected: bool = False  # an injection or infusion word
 
     @property
     def topical(self) -> bool:
@@ -231,6 +237,7 @@ def _signals(tokens: Sequence[str], hint: bool) -> _Signals:
         patch=any(t in PATCH_FORMS for t in tokens),
         hint=hint,
         oral=any(_MASS.fullmatch(t) for t in tokens),
+        injected=any(t in INJECTION_FORMS for t in tokens),
     )
 
 
@@ -404,8 +411,9 @@ def _combine(infos: Sequence[DrugInfo], signals: _Signals) -> DrugInfo:
     row_classes = [i.drug_class for i in infos]
     product_class = _products().get(frozenset(g for g, _ in ingredients))
     if (
-        signals.topical or "topical analgesic" in row_classes
-        or any(c == "topical analgesic" for _, c in ingredients)
+        signals.topical or not signals.injected and (
+            "topical analgesic" in row_classes
+            or any(c == "topical analgesic" for _, c in ingredients))
     ):
         drug_class = topical_class(ingredients, cream=signals.cream)
     elif product_class is not None:
