@@ -544,6 +544,42 @@ AMBIGUOUS: list[Row] = [
 ]
 
 
+# The classes of wording fixed above, in other words: each rule holds for its class.
+CLASS_CHECKS: list[Row] = [
+    # "facet", "intra-articular" name where an injection goes; they decide nothing else
+    ("Physical therapy for facet syndrome 2x4", {"category": "physical therapy", "sessions": 8}),
+    ("ORIF of intra-articular distal radius fracture, right",
+     {"category": "surgery", "procedure": "open reduction internal fixation"}),
+    ("Bilateral L4-5 facet joint", {"category": "injection", "procedure": "facet joint injection"}),
+    ("Medial branch block of the lumbar facets, left",
+     {"category": "injection", "procedure": "medial branch block"}),
+    ("Intraarticular knee injection with Depo-Medrol",
+     {"category": "injection", "procedure": "intra-articular injection"}),
+    # a steroid names its injection; its local anaesthetic does not make it topical
+    ("Depo-Medrol 40 mg injection, right shoulder",
+     {"category": "injection", "procedure": "corticosteroid injection",
+      "drug_class": "corticosteroid", "spans": {"procedure": "Depo-Medrol 40 mg"}}),
+    ("Triamcinolone 40mg/lidocaine 1% injection, left knee",
+     {"category": "injection", "drug_class": "corticosteroid"}),
+    ("Lidocaine 5%/Menthol cream", {"category": "medication", "drug_class": "topical analgesic"}),
+    # hot and cold packs: equipment alone, a modality of the therapy that names them
+    ("Physical therapy with hot packs 2x3",
+     {"category": "physical therapy", "procedure": "hot/cold packs", "sessions": 6}),
+    ("Acupuncture with hot packs x 6",
+     {"category": "acupuncture", "procedure": "hot/cold packs", "sessions": 6}),
+    ("Hot/cold packs, purchase", {"category": "durable medical equipment"}),
+    # releases written either way round
+    ("Release of left trigger thumb", {"category": "surgery", "procedure": "trigger finger release"}),
+    ("Release of right carpal tunnel", {"category": "surgery", "procedure": "carpal tunnel release",
+                                        "laterality": "right"}),
+    # a count before "refills" is the refills only when it is not the quantity
+    ("Celebrex 200mg #30, refills: 2", {"quantity": 30, "refills": 2}),
+    ("Norco 10/325mg # 90 refills x 1", {"quantity": 90, "refills": 1}),
+    ("Norco 10/325mg #90, 2 refills", {"quantity": 90, "refills": 2}),
+    ("f/u in 6 weeks", {"category": "office visit", "procedure": "follow-up visit"}),
+]
+
+
 def _rows(category: str, rows: list[Row]) -> list[Row]:
     return [(r, {"category": category, **e}) for r, e in rows]
 
@@ -554,7 +590,7 @@ ROWS: list[Row] = (
     + _rows("program", PROGRAMS) + _rows("psychological services", PSYCH)
     + _rows("home health", HOME_HEALTH) + _rows("diagnostic testing", DIAGNOSTICS)
     + _rows("imaging", IMAGING) + _rows("office visit", VISITS)
-    + _rows("transportation", TRANSPORT) + CHIRO_PT_OT_ACU + AMBIGUOUS
+    + _rows("transportation", TRANSPORT) + CHIRO_PT_OT_ACU + AMBIGUOUS + CLASS_CHECKS
 )
 
 

@@ -44,7 +44,8 @@ Classes (:data:`DRUG_CLASSES`; docs/drug_classes.md lists what goes in each):
   the skin when its name carries a topical form word (cream, gel, ointment, lotion, patch,
   transdermal, topical, compound ...), a percent strength ("20%", unless an eye, ear,
   nose, mouth or injection form is named), when a combination is written with a
-  topical-analgesic part ("Flurbiprofen/Lidocaine"), or when the caller passes
+  topical-analgesic part ("Flurbiprofen/Lidocaine", unless an injection form is named:
+  "Kenalog/lidocaine injection" is a corticosteroid), or when the caller passes
   ``topical=True``;
 * a combination written as parts, all of them ingredients that topical compounds use and
   from two classes or more ("Flurbiprofen/Cyclobenzaprine", "Gabapentin/Ketoprofen"), is

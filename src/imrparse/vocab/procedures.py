@@ -66,8 +66,11 @@ SURGERY: Mapping[str, str | None] = {
     "trigger finger release": "trigger finger release", "trigger thumb release": "trigger finger release",
     "A1 pulley release": "trigger finger release", "trigger release": "trigger finger release",
     "trigger digit release": "trigger finger release", "trigger finger surgery": "trigger finger release",
-    "release of trigger finger": "trigger finger release", "release of trigger thumb": "trigger finger release",
-    "release of carpal tunnel": "carpal tunnel release", "release of cubital tunnel": "cubital tunnel release",
+    # written inverted, a side or "the" between
+    "release of [the] [left] [right] trigger finger": "trigger finger release",
+    "release of [the] [left] [right] trigger thumb": "trigger finger release",
+    "release of [the] [left] [right] carpal tunnel": "carpal tunnel release",
+    "release of [the] [left] [right] cubital tunnel": "cubital tunnel release",
     "De Quervain release": "De Quervain release",
     "De Quervain's release": "De Quervain release", "first dorsal compartment release": "De Quervain release",
     "lateral epicondylar release": "lateral epicondyle release",
