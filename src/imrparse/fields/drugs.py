@@ -44,7 +44,8 @@ Classes (:data:`DRUG_CLASSES`; docs/drug_classes.md lists what goes in each):
   the skin when its name carries a topical form word (cream, gel, ointment, lotion, patch,
   transdermal, topical, compound ...), a percent strength ("20%", unless an eye, ear,
   nose, mouth or injection form is named), when a combination is written with a
-  topical-analgesic part ("Flurbiprofen/Lidocaine"), or when the caller passes
+  topical-analgesic part ("Flurbiprofen/Lidocaine", unless an injection form is named:
+  "Kenalog/lidocaine injection" is a corticosteroid), or when the caller passes
   ``topical=True``;
 * a combination written as parts, all of them ingredients that topical compounds use and
   from two classes or more ("Flurbiprofen/Cyclobenzaprine", "Gabapentin/Ketoprofen"), is
@@ -141,6 +142,11 @@ NOT_SKIN_FORMS: frozenset[str] = frozenset({
     "mouthwash", "oral", "po", "tablet", "tab", "capsule", "cap", "injection", "inj",
     "injectable", "iv", "im", "intravenous", "infusion", "vial", "syringe",
 })
+#: Words that say a product is injected: its local anaesthetic ("Kenalog with lidocaine
+#: injection") does not make it a topical analgesic.
+INJECTION_FORMS: frozenset[str] = frozenset({
+    "injection", "inj", "injectable", "iv", "im", "intravenous", "infusion", "vial", "syringe",
+})
 #: Words that join the parts of a combination (besides "/", "+", "&", ",", ";").
 JOINING_WORDS: frozenset[str] = frozenset({"and", "with", "plus"})
 _SEPARATORS = frozenset({"/", "+", "&", ",", ";"})
@@ -171,6 +177,7 @@ class _Signals(NamedTuple):
     patch: bool  # a patch or transdermal form word
     hint: bool  # the caller says the product goes on the skin
     oral: bool  # a strength in mg or mcg
+    injected: bool = False  # an injection or infusion word
 
     @property
     def topical(self) -> bool:
@@ -231,6 +238,7 @@ def _signals(tokens: Sequence[str], hint: bool) -> _Signals:
         patch=any(t in PATCH_FORMS for t in tokens),
         hint=hint,
         oral=any(_MASS.fullmatch(t) for t in tokens),
+        injected=any(t in INJECTION_FORMS for t in tokens),
     )
 
 
@@ -404,8 +412,9 @@ def _combine(infos: Sequence[DrugInfo], signals: _Signals) -> DrugInfo:
     row_classes = [i.drug_class for i in infos]
     product_class = _products().get(frozenset(g for g, _ in ingredients))
     if (
-        signals.topical or "topical analgesic" in row_classes
-        or any(c == "topical analgesic" for _, c in ingredients)
+        signals.topical or not signals.injected and (
+            "topical analgesic" in row_classes
+            or any(c == "topical analgesic" for _, c in ingredients))
     ):
         drug_class = topical_class(ingredients, cream=signals.cream)
     elif product_class is not None:

@@ -130,6 +130,7 @@ class _Cue(NamedTuple):
     category: str  # "" for a neutral phrase
     rank: int
     name: str | None  # the specific procedure, test, device ... it names
+    fallback: bool = False  # its name counts only when no other cue of its category names one
 
 
 def _cues() -> Iterator[tuple[str, _Cue]]:
@@ -148,11 +149,15 @@ def _cues() -> Iterator[tuple[str, _Cue]]:
         ("surgery", _procedures.SURGERY),
         ("other", _vocab.OTHER_SERVICES),
     )
+    home = _vocab.HOME_MODALITIES
     for category, table in tables:
         for phrase, name in table.items():
-            yield phrase, _Cue(category, specific, name)
+            weak = category == "physical therapy" and phrase in home
+            yield phrase, _Cue(category, rank["therapy"] if weak else specific, name)
     for phrase, name in _procedures.INJECTIONS.items():
         yield phrase, _Cue("injection", rank["injection"], name)
+    for phrase, name in _procedures.INJECTION_SITES.items():
+        yield phrase, _Cue("injection", rank["injection site"], name, fallback=True)
     for phrase, name in _vocab.OFFICE_VISITS.items():
         yield phrase, _Cue("office visit", rank["visit"], name)
     for phrase, name in _vocab.MEDICATION_WORDS.items():
@@ -347,7 +352,8 @@ _QUANTITY_PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     )),
 )
 _REFILLS_RE = re.compile(
-    rf"(?<![\w.])(?P<n1>\d{{1,2}}|no|{NUMBER_WORD_PATTERN})\s*(?:additional\s+)?refills?\b"
+    # not the count of "#30 refills x3"
+    rf"(?<![\w.#])(?<!#\s)(?P<n1>\d{{1,2}}|no|{NUMBER_WORD_PATTERN})\s*(?:additional\s+)?refills?\b"
     r"|\bx\s*(?P<n2>\d{1,2})\s*refills?\b"
     r"|\brefills?(?:\s*[:x#=])?\s*(?P<n3>\d{1,2})\b",
     _FLAGS,
@@ -501,7 +507,12 @@ class _Reader:
         elif category == "medication":
             drug = self.drug(drug_hits) if drug_hits else self.unknown_drug(strengths, context, cues)
         if drug is not None:
-            info = self.drug_info(drug)
+            info = self.drug_info(drug, injected=category == "injection")
+        if category == "injection" and procedure is None and drug is not None and info:
+            # "Kenalog 40mg injection": the drug says which injection it is.
+            procedure = _procedures.INJECTION_BY_DRUG_CLASS.get(info.drug_class or "")
+            if procedure is not None:
+                self.note("procedure", drug.start, drug.end)
         if category == "medication":
             quantity = self.medication_quantity(drug.end if drug else 0)
             refills = self.refills()
@@ -603,8 +614,9 @@ class _Reader:
     def procedure(self, winning: list[tuple[Hit[_Cue], _Cue]]) -> str | None:
         names: list[str] = []
         first = last = None
+        strong = any(cue.name is not None and not cue.fallback for _, cue in winning)
         for hit, cue in winning:
-            if cue.name is None:
+            if cue.name is None or (strong and cue.fallback):
                 continue
             if cue.name not in names:
                 names.append(cue.name)
@@ -790,13 +802,17 @@ class _Reader:
         last = max(end, strengths[0].end()) if strengths else end
         return _Drug(" ".join(w[0] for w in name_words), strength, last, start)
 
-    def drug_info(self, drug: _Drug) -> _lookup.DrugInfo | None:
+    def drug_info(self, drug: _Drug, *, injected: bool = False) -> _lookup.DrugInfo | None:
         """The generic and class of the drug read (see the module docstring)."""
         if drug.name is None or drug.start < 0:
             return None
         end = max(drug.end, drug.form_end)
         topical = _TOPICAL.next_hit(self.words) is not None
-        info = _drug_info(self.text[drug.start:end], topical) or _drug_info(drug.name, topical)
+        # An injection's drug is looked up as injected: "Kenalog 40mg with lidocaine" is a
+        # corticosteroid, not a topical analgesic for its local anaesthetic.
+        route = " injection" if injected else ""
+        info = (_drug_info(self.text[drug.start:end] + route, topical)
+                or _drug_info(drug.name + route, topical))
         if info is not None:
             if info.generic is not None:
                 self.note("generic", drug.start, end)

@@ -79,7 +79,7 @@ REGIONS: Mapping[str, tuple[str, ...]] = {
     "lower leg": ("lower extremity",), "thigh": ("lower extremity",), "calf": ("lower extremity",),
     "shin": ("lower extremity",), "LE": ("lower extremity",), "LEs": ("lower extremity",),
     # trunk and head
-    "chest": ("chest",), "chest wall": ("chest",), "rib": ("chest",), "ribs": ("chest",),
+    "chest": ("chest",), "chest wall": ("chest",), "CXR": ("chest",), "rib": ("chest",), "ribs": ("chest",),
     "sternum": ("chest",), "abdomen": ("abdomen",), "abdominal": ("abdomen",),
     "head": ("head",), "skull": ("head",), "brain": ("brain",), "brainstem": ("brain",),
     "brain stem": ("brain",), "face": ("face",), "facial": ("face",), "jaw": ("jaw",),

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Mapping
 
-__all__ = ["SURGERY", "INJECTIONS"]
+__all__ = ["SURGERY", "INJECTIONS", "INJECTION_SITES", "INJECTION_BY_DRUG_CLASS"]
 
 SURGERY: Mapping[str, str | None] = {
     # arthroscopy and the joints
@@ -26,7 +26,8 @@ SURGERY: Mapping[str, str | None] = {
     "rotator cuff repair": "rotator cuff repair", "RCR": "rotator cuff repair",
     "subacromial decompression": "subacromial decompression", "SAD": "subacromial decompression",
     "acromioplasty": "acromioplasty", "distal clavicle excision": "distal clavicle excision",
-    "distal clavicle resection": "distal clavicle excision", "Mumford procedure": "distal clavicle excision",
+    "distal clavicle resection": "distal clavicle excision", "DCE": "distal clavicle excision",
+    "DCR": "distal clavicle excision", "Mumford procedure": "distal clavicle excision",
     "Mumford": "distal clavicle excision", "biceps tenodesis": "biceps tenodesis",
     "tenodesis": "tenodesis", "capsular release": "capsular release",
     "capsulorrhaphy": "capsulorrhaphy", "Bankart repair": "Bankart repair",
@@ -63,7 +64,14 @@ SURGERY: Mapping[str, str | None] = {
     "ulnar nerve transposition": "ulnar nerve transposition",
     "ulnar nerve decompression": "cubital tunnel release",
     "trigger finger release": "trigger finger release", "trigger thumb release": "trigger finger release",
-    "A1 pulley release": "trigger finger release", "De Quervain release": "De Quervain release",
+    "A1 pulley release": "trigger finger release", "trigger release": "trigger finger release",
+    "trigger digit release": "trigger finger release", "trigger finger surgery": "trigger finger release",
+    # written inverted, a side or "the" between
+    "release of [the] [left] [right] trigger finger": "trigger finger release",
+    "release of [the] [left] [right] trigger thumb": "trigger finger release",
+    "release of [the] [left] [right] carpal tunnel": "carpal tunnel release",
+    "release of [the] [left] [right] cubital tunnel": "cubital tunnel release",
+    "De Quervain release": "De Quervain release",
     "De Quervain's release": "De Quervain release", "first dorsal compartment release": "De Quervain release",
     "lateral epicondylar release": "lateral epicondyle release",
     "lateral epicondyle release": "lateral epicondyle release",
@@ -155,8 +163,7 @@ INJECTIONS: Mapping[str, str | None] = {
     "selective nerve root block": "selective nerve root block",
     "selective nerve root injection": "selective nerve root block",
     "SNRB": "selective nerve root block", "nerve root block": "selective nerve root block",
-    "facet": "facet joint injection", "facet injection": "facet joint injection",
-    "facet joint injection": "facet joint injection", "facet joint": "facet joint injection",
+    "facet injection": "facet joint injection", "facet joint injection": "facet joint injection",
     "facet block": "facet joint injection", "facet joint block": "facet joint injection",
     "facet joint steroid injection": "facet joint injection",
     "intra-articular facet injection": "facet joint injection",
@@ -226,4 +233,20 @@ INJECTIONS: Mapping[str, str | None] = {
     "Depo-Medrol injection": "corticosteroid injection", "lidocaine injection": "local anesthetic injection",
     "marcaine injection": "local anesthetic injection",
     "hardware block": "hardware injection", "hardware injection": "hardware injection",
+}
+
+#: Words that name where an injection goes rather than which one it is ("of the L4-5
+#: facets", "intra-articular hip injection"): ranked ``injection site``, below every
+#: named service ("Physical therapy for facet pain" is physical therapy, an "intra-articular
+#: fracture" ORIF surgery), and named in ``procedure`` only when no other injection is
+#: ("Radiofrequency neurotomy of the facets" is "radiofrequency ablation").
+INJECTION_SITES: Mapping[str, str] = {
+    "facet": "facet joint injection", "facet joint": "facet joint injection",
+    "intra-articular": "intra-articular injection", "intraarticular": "intra-articular injection",
+}
+
+#: The ``procedure`` of an injection that names only its drug, by the drug's class
+#: ("Kenalog 40mg injection to the knee", "Depo-Medrol 80mg injection").
+INJECTION_BY_DRUG_CLASS: Mapping[str, str] = {
+    "corticosteroid": "corticosteroid injection",
 }

@@ -32,6 +32,7 @@ __all__ = [
     "CHIROPRACTIC",
     "ACUPUNCTURE",
     "ACUPUNCTURE_ADJUNCTS",
+    "HOME_MODALITIES",
     "PSYCHOLOGICAL_SERVICES",
     "HOME_HEALTH",
     "PROGRAMS",
@@ -69,6 +70,7 @@ RANK: Mapping[str, int] = {
     "drug form": 20,       # cream, gel, patch, topical, compound
     "generic surgery": 15, # surgery, surgical, surgeon, operative
     "generic": 12,         # medication, prescription, rental, purchase, supplies
+    "injection site": 12,  # "facet", "intra-articular": an injection, if nothing else
     "strength": 8,         # a drug strength ("20mg", "5%") and nothing else
     "therapy": 5,          # a bare "therapy"/"rehab": most often physical therapy
     "drug context": 4,     # "(unknown quantity)", "#60", "250ml": a product, if nothing else
@@ -151,6 +153,11 @@ ACUPUNCTURE_ADJUNCTS: Mapping[str, str] = {
     "manual therapy": "manual therapy", "hot/cold packs": "hot/cold packs",
 }
 
+#: Physical therapy modalities that are also bought for use at home ("Hot/cold packs",
+#: "Cold packs"): ranked ``therapy``, so a request naming only them is the equipment
+#: (:mod:`.equipment` lists them too), one naming a therapy is that therapy.
+HOME_MODALITIES: frozenset[str] = frozenset({"hot packs", "cold packs"})
+
 #: Biofeedback is here, not under physical therapy: the MTUS Chronic Pain guidelines
 #: recommend it only as part of a cognitive behavioural therapy program.
 PSYCHOLOGICAL_SERVICES: Mapping[str, str | None] = {
@@ -190,7 +197,7 @@ HOME_HEALTH: Mapping[str, str | None] = {
     "chore services": "housekeeping", "home nursing": "home nursing",
     "home nurse": "home nursing", "nursing care": "home nursing", "skilled nursing": "home nursing",
     "visiting nurse": "home nursing", "nurse visits": "home nursing",
-    "home health nurse": "home nursing", "home health nursing": "home nursing",
+    "home health nurse": "home nursing", "HHA": "home health aide", "RN visits": "home nursing", "home health nursing": "home nursing",
     "wound care": "home nursing", "home infusion": "home nursing",
 }
 
@@ -217,6 +224,9 @@ PROGRAMS: Mapping[str, str | None] = {
     "health club membership": "gym membership", "fitness club membership": "gym membership",
     "YMCA membership": "gym membership", "pool membership": "gym membership",
     "aquatic membership": "gym membership", "membership": "gym membership",
+    # "<therapy> membership" is the membership, not the therapy
+    "pool therapy membership": "gym membership", "aquatic therapy membership": "gym membership",
+    "aqua therapy membership": "gym membership", "water therapy membership": "gym membership",
     "detox": "detoxification", "detoxification": "detoxification",
     "detoxification program": "detoxification", "detox program": "detoxification",
     "opioid detox": "detoxification", "inpatient detox": "detoxification",
@@ -243,7 +253,7 @@ TRANSPORTATION: Mapping[str, str | None] = {
 OFFICE_VISITS: Mapping[str, str | None] = {
     "office visit": None, "office visits": None, "visit": None, "clinic visit": None,
     "follow-up": "follow-up visit", "follow up": "follow-up visit", "followup": "follow-up visit",
-    "follow-up visit": "follow-up visit", "follow up office visit": "follow-up visit",
+    "follow-up visit": "follow-up visit", "F/U": "follow-up visit", "follow up office visit": "follow-up visit",
     "return visit": "follow-up visit", "re-evaluation": "re-evaluation",
     "reevaluation": "re-evaluation", "re-assessment": "re-evaluation",
     "re-examination": "re-evaluation", "re-exam": "re-evaluation",
