@@ -197,7 +197,8 @@ def parse_basis(text: str) -> Basis:
     MTUS citation is given (a Non-MTUS label or "which is not part of the MTUS" on one
     citation does not undo another's MTUS flag), ``False`` when the line says outright of
     its citations that they are not part of the MTUS ("based its decision on the ODG,
-    which is not part of the MTUS") and none is an MTUS one, else ``None`` (a bare
+    which is not part of the MTUS") or that the MTUS is silent ("The MTUS does not address
+    ...") and none is an MTUS one, else ``None`` (a bare
     "Non-MTUS Citation" label alone leaves it ``None``). Every "Decision based on" sentence gives at
     least one citation; citation spans are offsets into ``text``.
     """
