@@ -461,8 +461,10 @@ class Basis:
     """
     based_on_mtus: bool | None = None
     """`false` for "did not base their decision on the MTUS" or "based their decision on
-    recommendation(s) outside of the MTUS Guidelines"; `true` when an MTUS citation
-    is given; `null` otherwise (e.g. no evidence cited).
+    recommendation(s) outside of the MTUS Guidelines", and for "the MTUS is silent on
+    ..." ("does not address", "no section of the MTUS was applicable") when no MTUS
+    citation is given; `true` when an MTUS citation is given; `null` otherwise (e.g. no
+    evidence cited).
 
     Example: `true`
     """

@@ -717,7 +717,7 @@ def test_mtus_regulations(number: str, expected: tuple[str, int | None]) -> None
 
 
 def test_mtus_family() -> None:
-    assert vocab.MTUS_FAMILY == {"MTUS", "CPMTG", "OTG", "AMTG", "PTG"}
+    assert vocab.MTUS_FAMILY == {"MTUS", "CPMTG", "OTG", "AMTG", "PTG", "Formulary"}
 
 
 # --------------------------------------------------------------------------- robustness

@@ -17,7 +17,7 @@ from typing import Iterator
 
 from .lowercase import lower_keep_offsets
 
-__all__ = ["DATE_PATTERN", "find_dates", "parse_date", "two_digit_year"]
+__all__ = ["DATE_PATTERN", "MONTH_NAME", "find_dates", "parse_date", "two_digit_year"]
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -27,6 +27,8 @@ _MONTH_NAME = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
+#: A month's name, in full or cut to three letters (for patterns of other modules).
+MONTH_NAME = _MONTH_NAME
 # Numeric dates: month, day, year with the same separator (/, - or .), a two-digit year
 # not followed by a letter ("12/09/20l6", an OCR or typing slip, is no date of 2020);
 # ISO dates;

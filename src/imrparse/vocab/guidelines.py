@@ -17,7 +17,7 @@ Guideline short names (``Citation.guideline``)
 MTUS guidelines: ``MTUS`` (the MTUS, no narrower guideline named), ``CPMTG`` (Chronic Pain
 Medical Treatment Guidelines), ``OTG`` (Opioids Treatment Guidelines), ``AMTG``
 (Acupuncture Medical Treatment Guidelines), ``PTG`` (Postsurgical Treatment Guidelines),
-and ``ACOEM``, whose 2nd-edition chapters are the MTUS body-part guidelines. Others:
+``Formulary`` (the MTUS Drug Formulary, 2018 on), and ``ACOEM``, whose 2nd-edition chapters are the MTUS body-part guidelines. Others:
 ``ODG``, ``Other`` (an unnamed "Other Medical Treatment Guideline"), ``Literature`` (a
 journal article or book, recognised by LITERATURE_MARKERS or URL_HOSTS), and the bodies
 below by their usual abbreviations (``ACP``, ``AAOS``, ``NICE``, ``NIH`` ...).
@@ -94,6 +94,12 @@ GUIDELINES: tuple[GuidelineInfo, ...] = (
     GuidelineInfo("PTG", "MTUS Postsurgical Treatment Guidelines (2009)", True, (
         "Post-surgical Treatment Guideline(s)", "Post-surgical Treatment", "Post-surgical Guideline(s)",
         "Post-operative Treatment Guideline(s)", "PTG",
+    )),
+    # The MTUS Drug Formulary (8 CCR 9792.27.1 ff., 2018 on). Only with the MTUS's name:
+    # a bare "Drug Formulary" may be the ODG's or an insurer's.
+    GuidelineInfo("Formulary", "MTUS Drug Formulary (2018)", True, (
+        "MTUS Drug Formulary", "MTUS Formulary", "Medical Treatment Utilization Schedule Drug Formulary",
+        "Medical Treatment Utilization Schedule (MTUS) Drug Formulary",
     )),
     # --- the two guidelines of the MTUS evidence search sequence ---
     GuidelineInfo("ACOEM", "ACOEM Occupational Medicine Practice Guidelines", None, (
@@ -337,7 +343,9 @@ ODG_CHAPTERS: tuple[OdgChapter, ...] = (
 )
 
 #: Words after a chapter name that are not part of its title ("Neck Chapter" is "Neck").
-TITLE_SUFFIX_WORDS: tuple[str, ...] = ("Chapter", "Chapters", "Section", "Sections", "Guidelines", "Guideline")
+#: ODG's own "Procedure Summary" (2013-2015: "ODG-TWC Pain Procedure Summary") is one too.
+TITLE_SUFFIX_WORDS: tuple[str, ...] = ("Chapter", "Chapters", "Section", "Sections", "Guidelines", "Guideline",
+                                       "Procedure Summary", "Procedure Summaries")
 
 #: Section names that letters cite after "Section(s):". The parser splits a section list
 #: at commas using capitalisation ("Special Studies, Summary" is two sections; "TENS,
@@ -397,6 +405,14 @@ MTUS_REGULATIONS: dict[str, tuple[str, int | None]] = {
     "9792.24.2": ("CPMTG", None),
     "9792.24.3": ("PTG", None),
     "9792.24.4": ("OTG", None),
+    # the MTUS itself, its evidence rules, and the Drug Formulary (2018 on)
+    "9792.20": ("MTUS", None),
+    "9792.21": ("MTUS", None),
+    "9792.21.1": ("MTUS", None),
+    "9792.25": ("MTUS", None),
+    "9792.25.1": ("MTUS", None),
+    "9792.26": ("MTUS", None),
+    **{f"9792.27.{n}": ("Formulary", None) for n in range(1, 24)},
 }
 
 #: Chapter numbers written as words ("Chapter Twelve").

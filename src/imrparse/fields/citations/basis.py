@@ -49,6 +49,16 @@ _NOT_MTUS = re.compile(
     r"(?:\s*\(\s*s\s*\))?\s+(?:that\s+(?:are|were)\s+)?outside\s+(?:of\s+)?(?:the\s+)?"
     r"(?:ca(?:lifornia)?\s+)?mtus(?:\s+guidelines?)?(?![a-z])"
 )
+# "The MTUS is silent on ...", "found that the MTUS did not address ...", "no section of
+# the MTUS was applicable" (2013-2016 letters, before the ODG is cited instead): weaker than
+# _NOT_MTUS, it says the decision was not based on the MTUS only where no MTUS citation is given.
+_MTUS_SILENT = re.compile(
+    r"(?<![a-z-])mtus(?:\s+guidelines?)?\s+(?:"
+    r"(?:is|are|was|were)\s+(?:silent|not\s+(?:applicable|relevant))"
+    r"|(?:does|do|did)\s+not\s+(?:specifically\s+|directly\s+)?(?:address|apply|discuss|cover))(?![a-z])"
+    r"|(?<![a-z])no\s+(?:section|part|portion)\s+of\s+the\s+(?:ca(?:lifornia)?\s+)?mtus\s+"
+    r"(?:is|was|were)\s+(?:applicable|relevant)"
+)
 _LABEL = re.compile(
     r"[\s:,-]*(?:the\s+)?(?:ca(?:lifornia)?\s+)?(?:(?P<non>non)(?:\s*-)?\s*mtus|(?P<mtus>mtus))"
     r"(?:\s+citations?)?(?![a-z])[\s:,-]*"
@@ -61,6 +71,8 @@ _YEAR_NEXT = re.compile(r"(?:\s*,)?\s*\(?(?:19[89]\d|20[0-4]\d)(?![\w/-])")
 _AUTHOR_SPLIT = re.compile(
     r",\s+(?=[A-Z][A-Za-z'’-]+\s+[A-Z]{1,3}(?:,\s*|\s+)(?:et\s+al\b|[A-Z][A-Za-z'’-]+\s+[A-Z]{1,3}\b))"
 )
+# An author just before an _AUTHOR_SPLIT comma: that comma is inside one author list.
+_AUTHOR_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][A-Za-z'’-]+\s+[A-Z]{1,3}\Z")
 _LEAD_TRIM = re.compile(r"(?:[\s,;:.-]|(?:and|also|the)(?![a-z]))*")
 
 
@@ -74,7 +86,8 @@ def _split_points(text: str, low: str, start: int, end: int, mtus: bool | None) 
     (with a year after it). A reference list is cut before each author list ("...,
     Benditt D, et al. ...")."""
     authors = [(a.start(), a.end()) for a in itertools.islice(
-        _AUTHOR_SPLIT.finditer(text, start, end), _MAX_PIECES)] if mtus is not True else []
+        _AUTHOR_SPLIT.finditer(text, start, end), _MAX_PIECES)
+        if not _AUTHOR_BEFORE.search(text, max(start, a.start() - 40), a.start())] if mtus is not True else []
     points: list[tuple[int, int]] = []
     read_to = start
     searched = Prepared(text, low)
@@ -184,7 +197,8 @@ def parse_basis(text: str) -> Basis:
     MTUS citation is given (a Non-MTUS label or "which is not part of the MTUS" on one
     citation does not undo another's MTUS flag), ``False`` when the line says outright of
     its citations that they are not part of the MTUS ("based its decision on the ODG,
-    which is not part of the MTUS") and none is an MTUS one, else ``None`` (a bare
+    which is not part of the MTUS") or that the MTUS is silent ("The MTUS does not address
+    ...") and none is an MTUS one, else ``None`` (a bare
     "Non-MTUS Citation" label alone leaves it ``None``). Every "Decision based on" sentence gives at
     least one citation; citation spans are offsets into ``text``.
     """
@@ -235,7 +249,7 @@ def _parse_basis(text: str) -> Basis:
         based_on_mtus = False
     elif any(c.mtus for c in citations):
         based_on_mtus = True
-    elif stated_not_mtus and all(c.mtus is False for c in citations):
+    elif (stated_not_mtus or _MTUS_SILENT.search(low) is not None) and all(c.mtus is False for c in citations):
         based_on_mtus = False
     cited = _NO_EVIDENCE.search(low) is None
     return Basis(text=text.strip(), cited_evidence=cited, based_on_mtus=based_on_mtus,

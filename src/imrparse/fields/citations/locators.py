@@ -13,14 +13,14 @@ import datetime as dt
 import re
 from typing import Iterator, NamedTuple
 
-from ...text.dates import DATE_PATTERN, parse_date
+from ...text.dates import DATE_PATTERN, MONTH_NAME, parse_date
 from ...text.phrases import PhraseSet
 from ...vocab import guidelines as vocab
 from .names import clean, known_section_end, skip_spaces
 
 __all__ = [
     "Window", "Locators", "read_locators", "url_guideline", "split_list",
-    "PAGE_WORD", "PAGE_LIST", "ON_PAGE", "ORDINAL_WORDS", "PAGES", "TABLE", "CHAPTER",
+    "PAGE_WORD", "PAGE_HINTS", "PAGE_LIST", "ON_PAGE", "ORDINAL_WORDS", "PAGES", "TABLE", "CHAPTER",
     "REGULATION", "EDITION", "ONLINE", "SECTIONS_HEAD", "UNDER_SECTION", "JOURNAL",
     "spelled_ordinal",
 ]
@@ -42,7 +42,10 @@ _WS = re.compile(r"\s+")
 _PAGE_NUM = r"\d{1,4}(?![\w/])"
 _PAGE_RANGE = _PAGE_NUM + r"(?:\s*-\s*" + _PAGE_NUM + ")?"
 PAGE_LIST = _PAGE_RANGE + r"(?:\s*(?:,|and|&)\s*" + _PAGE_RANGE + ")*"
-PAGE_WORD = r"(?:page\s*\(\s*s\s*\)|pages?|pgs?\.?|pp\.|p\.)"
+# "p 78" (a bare "p" before a number) is a page too; "p < 0.05" is not.
+PAGE_WORD = r"(?:page\s*\(\s*s\s*\)|pages?|pgs?\.?|pp\.|p\.|p(?=\s+[1-9]))"
+#: Substrings without which PAGES cannot match (see _found).
+PAGE_HINTS = ("pag", "pg", "pp.", "p.", *(f"p {d}" for d in range(1, 10)))
 PAGES = re.compile(r"(?<![a-z])" + PAGE_WORD + r"(?:\s*:)?\s*(?P<nums>" + PAGE_LIST + ")")
 _PAGE_NUMBERS = re.compile(r"\d{1,4}(?:\s*-\s*\d{1,4})?")
 _PAGE_ITEM = re.compile(r"(\d{1,4})(?:\s*-\s*(\d{1,4}))?")
@@ -76,6 +79,9 @@ _UPDATED = re.compile(
     re.IGNORECASE,
 )
 _PAREN_DATE = re.compile(r"\(\s*(?:effective\s+)?(?P<date>" + DATE_PATTERN + r")\s*\)", re.IGNORECASE)
+# "(May 2009)", "(effective Jan. 2018)": a version's month and year, no day.
+_PAREN_MONTH = re.compile(
+    r"\(\s*(?:effective\s+)?" + MONTH_NAME + r"\.?\s+(?P<y>(?:19|20)\d\d)\s*\)", re.IGNORECASE)
 _ACCESSED = re.compile(
     r"(?:accessed|retrieved|viewed)(?:\s+on)?(?:\s*:)?\s*(?:" + DATE_PATTERN + ")", re.IGNORECASE
 )
@@ -303,6 +309,12 @@ def read_locators(w: Window) -> Locators:
         if d is not None and year is None:
             year = d.year
         w.cut(m.start(), m.end())
+    for m in _found(low, _PAREN_MONTH, "("):
+        if w.overlaps(m.start(), m.end()):
+            continue
+        if year is None:
+            year = int(m.group("y"))
+        w.cut(m.start(), m.end())
 
     pages: dict[int, None] = {}  # in order, once each
     volume: str | None = None
@@ -321,7 +333,7 @@ def read_locators(w: Window) -> Locators:
             if nums is not None and _PAGE_NUMBERS.fullmatch(nums):  # not an article number
                 pages.update(dict.fromkeys(_pages(nums)))
         w.cut(m.start(), m.end())
-    for m in _found(low, PAGES, "pag", "pg", "pp.", "p."):
+    for m in _found(low, PAGES, *PAGE_HINTS):
         if w.overlaps(m.start(), m.end()):
             continue
         pages.update(dict.fromkeys(_pages(m.group("nums"))))

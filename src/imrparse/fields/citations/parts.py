@@ -123,7 +123,7 @@ def _read(text: str, low: str, mtus_name_only: bool = False) -> _Parts:
     # Names of guidelines: the first one decides, but "MTUS" and "Other Medical Treatment
     # Guideline" yield to a narrower one ("Other ...: Official Disability Guidelines").
     mt, ml = w.masked()
-    located = mt  # the text without its locators: a title never carries a year or page
+    located, located_low = mt, ml  # the text without its locators: a title never carries a year or page
     hits = [h for h in GUIDES.scan(Prepared(mt, ml), 0, n)
             if not (h.value.key == "MTUS" and _NON_BEFORE.search(ml, max(0, h.start - 6), h.start))]
     specific = next((h for h in hits if h.value.key not in GENERIC), None)
@@ -152,8 +152,22 @@ def _read(text: str, low: str, mtus_name_only: bool = False) -> _Parts:
         if chapter is None:
             chapter = loc.regulation[1]
     acoem: Hit[Name] | None = None
+    tt, tl = mt, ml  # where the ACOEM title is read
+    if guideline == "ACOEM":
+        # After "ACOEM" a title may be written like another guideline's name ("ACOEM Chronic
+        # Pain Guideline (2017)" is ACOEM's chapter, not the CPMTG), when nothing but
+        # "Guideline(s)" follows it in that name ("Chronic Pain Medical Treatment" stays a name).
+        hit = first_title(ACOEM, located, located_low, rest, n, anchored=False)
+        if hit is not None:
+            _, after = title_with_suffixes(located, located_low, hit, n)
+            if not any(h.start <= hit.start < h.end and after < h.end for h in hits):
+                tt, tl = located, located_low
     if guideline in (None, "ACOEM"):  # "MTUS Low Back Complaints 2004" is ACOEM chapter 12
-        acoem = first_title(ACOEM, mt, ml, rest, n, anchored=False)
+        acoem = first_title(ACOEM, tt, tl, rest, n, anchored=False)
+        if acoem is not None and guideline is None and acoem.value.weak and not (has_mtus or mtus_name_only):
+            # A title that is an ordinary word too, with no guideline named ("Guidelines for
+            # the management of chronic pain"): no evidence of ACOEM; left unknown.
+            acoem = None
         if acoem is not None:
             guideline = "ACOEM"
     if guideline is None and other is not None:
@@ -171,7 +185,7 @@ def _read(text: str, low: str, mtus_name_only: bool = False) -> _Parts:
     rest_sections: tuple[str, ...] = ()
     if guideline == "ACOEM":
         if acoem is not None:
-            title, after = title_with_suffixes(mt, ml, acoem, n)
+            title, after = title_with_suffixes(tt, tl, acoem, n)
             if chapter is None:
                 chapter = acoem.value.number
             rest = after

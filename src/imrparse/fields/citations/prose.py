@@ -20,7 +20,7 @@ from ...text.lowercase import lower_keep_offsets
 from ...text.phrases import Hit, Prepared, literal_pattern
 from ...text.windows import merge_windows
 from .locators import (
-    CHAPTER, EDITION, ON_PAGE, ONLINE, ORDINAL_WORDS, PAGE_LIST, PAGE_WORD, PAGES,
+    CHAPTER, EDITION, ON_PAGE, ONLINE, ORDINAL_WORDS, PAGE_HINTS, PAGE_LIST, PAGE_WORD, PAGES,
     REGULATION, SECTIONS_HEAD, TABLE, UNDER_SECTION,
 )
 from .names import (
@@ -61,6 +61,7 @@ _P_ELEMENT = re.compile(
 )
 _P_ON_TITLE = re.compile(r"(?:chapter\s+)?on\s+(?:the\s+)?|\(\s*")
 _P_CLOSE = re.compile(r"\s*\)")
+_P_OPEN = re.compile(r"\(\s*")
 _P_SUFFIX = re.compile(r"(?:chapters?|sections?)(?![a-z])")
 _P_TOPIC = re.compile(r"(?P<t>[a-z0-9][^,.;:()]{0,50}(?:\([^()]{0,40}\))?)")
 # Where a topic named in prose ends: the verb (or modal, or adverb) of its sentence.
@@ -92,7 +93,7 @@ _LEAD_REACH = 80
 _ANCHOR_HINT = re.compile(
     "("
     + literal_pattern(
-        {"chap", "ch.", "pag", "pg", "pp.", "p.", "tabl", "sect", "9792", "§", "acute"}
+        {"chap", "ch.", "tabl", "sect", "9792", "§", "acute", *PAGE_HINTS}
         | {f"ch{space}{d}" for space in ("", " ") for d in range(10)}
         | ACOEM.first_words() | ODG.first_words()
     )
@@ -110,6 +111,7 @@ class _Chain:
         self.end = hit.end  # end of the last element that is part of the reference
         self.anchored = False  # has a chapter, page, table, section or chapter title
         self.odg_chapter = False
+        self.open_paren = False  # a name read after "(": its ")" closes the reference
 
 
 def _prose_step(text: str, low: str, chain: _Chain, pos: int, limit: int) -> int | None:
@@ -129,12 +131,18 @@ def _prose_step(text: str, low: str, chain: _Chain, pos: int, limit: int) -> int
         return m.end()
 
     searched = Prepared(text, low)
-    # Another name: "MTUS Guideline in ACOEM", "MTUS/ACOEM", "MTUS 2016, Chronic Pain ...".
-    connect = _P_CONNECT.match(low, q, limit)
+    # Another name: "MTUS Guideline in ACOEM", "MTUS/ACOEM", "MTUS 2016, Chronic Pain ...",
+    # "MTUS (ACOEM Chapter 12, page 303)".
+    connect = _P_CONNECT.match(low, q, limit) or _P_OPEN.match(low, q, limit)
     for at in ((q, connect.end()) if connect else (q,)):
         hit = GUIDES.match_at(searched, at, limit)
         if hit is None:
             continue
+        title = ACOEM.match_at(searched, at, limit) if chain.specific == "ACOEM" else None
+        if title is not None and title_with_suffixes(text, low, title, limit)[1] >= hit.end:
+            break  # "ACOEM Chronic Pain Guideline": ACOEM's chapter (below), not the CPMTG
+        if low[q] == "(":
+            chain.open_paren = True
         key = hit.value.key
         if key == "MTUS" or chain.specific in (None, key):
             if comma and chain.specific is not None:
@@ -223,6 +231,10 @@ def _prose_reference(text: str, low: str, hit: Hit[Name], floor: int,
         pos = nxt
     if not chain.anchored:
         return None, pos
+    if chain.open_paren:
+        close = _P_CLOSE.match(low, chain.end, limit)
+        if close:
+            chain.end = close.end()
     names = (chain.specific, chain.names_mtus)
     part_of = _PART_OF_NEXT.match(low, chain.end, limit)  # "..., which is part of the MTUS"
     mtus = None if part_of is None else not part_of.group("not")
