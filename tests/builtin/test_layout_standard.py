@@ -14,7 +14,9 @@ from imrparse.layout.grammar import build_parser, first_characters, grammar_text
 from imrparse.builtin.layouts.standard import GRAMMAR, _segmenter
 from imrparse.models import Decision
 
+from .. import corpus
 from ..letters import ItemSpec, LetterSpec, make_letter
+from ..mangle import mangle
 
 
 def test_grammar_is_lalr_without_conflicts_or_collisions() -> None:
@@ -181,6 +183,33 @@ def test_numbered_items_of_both_forms_in_one_letter() -> None:
     assert [(i.request, i.decision.value) for i in det.items] == [
         ("Tramadol 50mg #60", "upheld"), ("Six chiropractic visits", "overturned")]
     assert det.overall_decision is not None and det.warnings == ()
+
+
+def _in_the_statutes_words(text: str) -> str:
+    """``text`` with every item headline rewritten as a numbered one in the statute's words
+    ("2. <request> is not medically necessary and appropriate.")."""
+    det = imrparse.parse(text, plugins=corpus.plugins())
+    for number, item in reversed(list(enumerate(det.items, 1))):
+        start, end = item.spans["request"].start, item.spans["decision"].end
+        words = "is not" if item.decision is Decision.UPHELD else "is"
+        text = f"{text[:start]}{number}. {item.request} {words} medically necessary and appropriate.{text[end:]}"
+    return text
+
+
+@pytest.mark.parametrize("transformation", [None, "rewrap_letter", "one_line", "blank_lines_removed",
+                                            "page_furniture", "all_at_once"])
+@pytest.mark.parametrize("name", corpus.seed_names())
+def test_seed_letters_in_the_statutes_words_keep_their_items(name: str, transformation: str | None) -> None:
+    """Every seed, its headlines in the other form (its rationales end in the same words),
+    parses to the same items and warnings, also after the transformations that join lines."""
+    text = corpus.seed_text(name)
+    before = imrparse.parse(text, plugins=corpus.plugins())
+    rewritten = _in_the_statutes_words(text)
+    if transformation is not None:
+        rewritten = mangle(transformation, rewritten, seed=name)
+    after = imrparse.parse(rewritten, strict=True, plugins=corpus.plugins())
+    assert [(i.request, i.decision) for i in after.items] == [(i.request, i.decision) for i in before.items]
+    assert [w.code for w in after.warnings] == [w.code for w in before.warnings]
 
 
 def test_a_rationale_that_ends_in_the_statutes_words_is_no_headline() -> None:

@@ -266,15 +266,23 @@ class MarkerScanner:
 _NL_RUN_RE = re.compile(r"\n[ \n]*")
 
 
+#: The character the segmenter puts before a paragraph that only it can recognise (an
+#: item headline in the statute's words, which the grammar cannot tell from a rationale's
+#: last sentence): the grammar's terminal for it starts with this character. The
+#: normaliser drops control characters, so no letter holds it.
+SEGMENT_MARK = "\x1e"
+
+
 def segment(text: MappedText, cuts: Iterable[int], *,
-            one_line: Sequence[tuple[int, int]] = ()) -> MappedText:
+            one_line: Sequence[tuple[int, int]] = (), marked: Collection[int] = ()) -> MappedText:
     """``text`` with a paragraph break (a blank line) at every cut and no other.
 
     The white space before each cut becomes ``"\\n\\n"`` (a break is inserted where a
     marker is glued to the text before it, "RATIONALESThe"); every other run of line
     breaks becomes a single ``"\\n"``, except inside the ``one_line`` ranges (sorted,
     not overlapping, e.g. item headlines), where line breaks become spaces. White space
-    at the start of the text goes. The result maps back to ``text``.
+    at the start of the text goes. The paragraphs that start at a cut in ``marked``
+    begin with :data:`SEGMENT_MARK`. The result maps back to ``text``.
     """
     s = text.text
     cut_set = set(cuts)
@@ -285,7 +293,8 @@ def segment(text: MappedText, cuts: Iterable[int], *,
         ws = cut
         while ws > 0 and s[ws - 1] in " \n":
             ws -= 1
-        edits[ws] = (ws, cut, "" if ws == 0 else "\n\n")
+        mark = SEGMENT_MARK if cut in marked else ""
+        edits[ws] = (ws, cut, ("" if ws == 0 else "\n\n") + mark)
     starts = [r[0] for r in one_line]
     previous_end = 0
     for m in _NL_RUN_RE.finditer(s):

@@ -30,6 +30,7 @@ from ...layout.kit import (
     Builder,
     Marker,
     MarkerScanner,
+    SEGMENT_MARK,
     Node,
     ToNodes,
     grammar_error,
@@ -99,8 +100,15 @@ _DECISION_WORDS = r"(?:Upheld|Overturned|UPHELD|OVERTURNED|upheld|overturned)"
 # (overturned). Letters that number their items ("1. ...") use it too.
 _NECESSITY_WORDS = (r"(?:is|are|was|were)[ \n]+(?P<negation>not[ \n]+)?medically[ \n]+necessary"
                     r"(?:[ \n]+and[ \n]+appropriate)?")
-# A list number before a headline ("1.", "2)", "(3)") on its own line start.
-_LIST_NUMBER_BEFORE_RE = re.compile(r"(?:^|\n)[ ]*(?:\(\d{1,3}\)|\d{1,3}[.)])[ ]*\Z")
+# How a rationale's last sentence opens ("Therefore, the request ...", "The request for
+# ... is not medically necessary."): no headline in the statute's words opens so.
+_CONCLUSION_RE = re.compile(
+    r"(?:therefore|thus|hence|as\s+such|accordingly|consequently|in\s+(?:conclusion|summary)"
+    r"|(?:the|this)\s+requests?)\b", re.IGNORECASE)
+# A list number just before a headline ("1.", "2)", "(3)"), where a list number stands: at
+# a line's start, or after a sentence or the introduction's colon when a rewrap joined the
+# lines ("... set forth below: 1. MRI ..."); not after a word ("... page 12. MRI ...").
+_LIST_NUMBER_BEFORE_RE = re.compile(r"(?:^|(?<=\n)|(?<=[.:;!?)][ ]))[ ]*(?:\(\d{1,3}\)|\d{1,3}[.)])[ \n]*\Z")
 _LIST_NUMBER_RE = re.compile(r"(?:\(\d{1,3}\)|\d{1,3}[.)])[ ]+")
 
 
@@ -127,14 +135,17 @@ class Segmenter:
     def segment(self, text: MappedText) -> MappedText:
         s = text.text
         markers = _front_only_header_labels(self.markers(s))
-        heads = self._item_heads(s, markers)
-        return segment(text, [m.start for m in markers] + [start for start, _ in heads], one_line=heads)
+        heads, statute = self._item_heads(s, markers)
+        return segment(text, [m.start for m in markers] + [start for start, _ in heads], one_line=heads,
+                       marked=statute)
 
-    def _item_heads(self, s: str, markers: list[Marker]) -> list[tuple[int, int]]:
-        """``(start, end)`` of every item headline, from its request to its decision."""
+    def _item_heads(self, s: str, markers: list[Marker]) -> tuple[list[tuple[int, int]], set[int]]:
+        """``(start, end)`` of every item headline, from its request to its decision, and
+        the starts of those in the statute's words (which the grammar knows by the
+        segmenter's mark: only here is it known that they stand where a headline does)."""
         opener = next((m for m in markers if m.name == "ISSUES_HEADING"), None)
         if opener is None:
-            return []
+            return [], set()
         marker_ends = [m.end for m in markers]
         heads: list[tuple[int, int]] = []
         previous_end = opener.end
@@ -143,13 +154,19 @@ class Segmenter:
             # A letter writes its headlines one way: where they end in ": Upheld", the
             # statute's words are a rationale's conclusion (before a lost headline).
             decisions = [d for d in decisions if d.group().startswith(":")]
+        statute: set[int] = set()
         for d in decisions:
             colon = d.start()
             i = bisect.bisect_right(marker_ends, colon) - 1
             lower = max(previous_end, markers[i].end if i >= 0 else opener.end)
-            heads.append((self._headline_start(s, lower, colon), d.end()))
+            start = self._headline_start(s, lower, colon)
+            if not d.group().startswith(":"):
+                if _CONCLUSION_RE.match(s, start):
+                    continue  # a rationale's conclusion, before a lost headline
+                statute.add(start)
+            heads.append((start, d.end()))
             previous_end = d.end()
-        return heads
+        return heads, statute
 
     def _headline_start(self, s: str, lower: int, colon: int) -> int:
         """Where the headline that ends at ``colon`` begins, searching back to ``lower``
@@ -175,8 +192,8 @@ class Segmenter:
         # A numbered item's "1." ends no sentence: it starts the headline.
         number = _LIST_NUMBER_BEFORE_RE.search(s, lower, start)
         if number is not None:
-            start = number.start() + (s[number.start()] == "\n")
-            while s[start] == " ":
+            start = number.start()
+            while s[start] in " \n":
                 start += 1
         return start
 
@@ -305,7 +322,8 @@ class _Builder(Builder):
     def item(self, node: Node) -> Item | None:
         head = node.marker
         assert head is not None and head.start_pos is not None and head.end_pos is not None
-        headline = self.field(head.start_pos, head.end_pos)
+        start = head.start_pos + (self.segmented.text.startswith(SEGMENT_MARK, head.start_pos))
+        headline = self.field(start, head.end_pos)
         m = _HEAD_RE.match(headline.text)
         if m is None:  # the grammar's ITEM_HEAD guarantees the shape; keep it safe anyway
             self.missing(MalformedItem, "item headline without a decision", "malformed-item",
