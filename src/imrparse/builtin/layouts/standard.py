@@ -127,7 +127,9 @@ class Segmenter:
         # medically necessary.").
         self.decision_re = re.compile(
             r"(?::[ \n]*" + _DECISION_WORDS + r"\b\.?(?=[ \n]*(?:" + labels + r")|[ \n]*\Z)"
-            r"|[ \n]+" + _NECESSITY_WORDS.replace("?P<negation>", "?:") + r"\b\.?(?=[ \n]*(?:" + labels + r")))")
+            # (tried only where a run of white space begins: linear on long blank runs)
+            r"|(?<![ \n])[ \n]+" + _NECESSITY_WORDS.replace("?P<negation>", "?:")
+            + r"\b\.?(?=[ \n]*(?:" + labels + r")))")
 
     def markers(self, s: str) -> list[Marker]:
         return self.scanner.markers(s)
