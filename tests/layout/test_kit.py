@@ -171,6 +171,7 @@ def test_headline_helpers() -> None:
     assert list_number("(12) x") == (12, 5)
     assert list_number("3. x") == (3, 3)
     assert list_number("Regarding") == (None, 0)
+    assert list_number("2.5% lidocaine") == (None, 0)
     window = "Seen by Dr. Smith on 1/2/2013. He was fine. Norco 10 mg"
     assert window[last_sentence_end(window) or 0:] == "Norco 10 mg"
     assert last_sentence_end("no end here") is None
@@ -206,9 +207,9 @@ def test_kit_matches_the_standard_segmenter(index: int) -> None:
     scanner = MarkerScanner(patterns)
     markers = standard.markers(text.text)
     assert [tuple(m) for m in scanner.markers(text.text)] == markers
-    heads = standard._item_heads(text.text, markers)
+    heads, marked = standard._item_heads(text.text, markers)
     cuts = [m[0] for m in markers] + [h[0] for h in heads]
-    assert segment(text, cuts, one_line=heads).text == standard.segment(text).text
+    assert segment(text, cuts, one_line=heads, marked=marked).text == standard.segment(text).text
 
 
 def test_the_2013_grammar_builds_with_the_kit() -> None:

@@ -429,7 +429,8 @@ def subfield(field: Field, start: int, end: int) -> Field:
 # Headline helpers
 # ---------------------------------------------------------------------------------------
 
-_LIST_NUMBER_RE = re.compile(r"\s*(?:\(\s*(\d{1,3})\s*\)|(\d{1,3})\s*[.)])\s*")
+# (Not "2.5% lidocaine": a number's decimal point is no list number's.)
+_LIST_NUMBER_RE = re.compile(r"\s*(?:\(\s*(\d{1,3})\s*\)|(\d{1,3})\s*[.)](?!\d))\s*")
 
 
 def list_number(text: str) -> tuple[int | None, int]:

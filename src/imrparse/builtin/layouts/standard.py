@@ -35,6 +35,7 @@ from ...layout.kit import (
     ToNodes,
     grammar_error,
     last_sentence_end,
+    list_number,
     marker_patterns,
     parse_tree,
     segment,
@@ -109,7 +110,6 @@ _CONCLUSION_RE = re.compile(
 # a line's start, or after a sentence or the introduction's colon when a rewrap joined the
 # lines ("... set forth below: 1. MRI ..."); not after a word ("... page 12. MRI ...").
 _LIST_NUMBER_BEFORE_RE = re.compile(r"(?:^|(?<=\n)|(?<=[.:;!?)][ ]))[ ]*(?:\(\d{1,3}\)|\d{1,3}[.)])[ \n]*\Z")
-_LIST_NUMBER_RE = re.compile(r"(?:\(\d{1,3}\)|\d{1,3}[.)])[ ]+")
 
 
 class Segmenter:
@@ -337,9 +337,7 @@ class _Builder(Builder):
             decision = Decision.UPHELD if m.group("negation") else Decision.OVERTURNED
             decision_group = "necessity"
         body_start, body_end = m.span("body")
-        number = _LIST_NUMBER_RE.match(headline.text, body_start, body_end)
-        if number is not None:
-            body_start = number.end()
+        body_start += list_number(headline.text[body_start:body_end])[1]
         spans: dict[str, Span] = {}
         original = authorized = None
         request_span = (body_start, body_end)
