@@ -301,6 +301,25 @@ def test_a_specialty_not_recognised(written: str, doubted: bool) -> None:
         assert span is not None and text[span.start:span.end] == written
 
 
+@pytest.mark.parametrize(("written", "read", "doubted"), [
+    ("California, Nevada", ("California", "Nevada"), False),
+    ("CA, NV", ("California", "Nevada"), False),
+    ("Calif., N.Y.", ("California", "New York"), False),  # the traditional abbreviations
+    ("Ind. and Ill.", ("Indiana", "Illinois"), False),
+    ("Californa", ("Californa",), True),  # a misspelling, kept as written
+    ("Germany", ("Germany",), True),
+])
+def test_a_state_of_licensure_not_recognised(written: str, read: tuple[str, ...], doubted: bool) -> None:
+    text = make_letter().replace("State(s) of Licensure: California, Nevada", f"State(s) of Licensure: {written}")
+    det = imrparse.parse(text)
+    assert det.reviewer.licensed_in == read
+    found = [w for w in det.warnings if w.code == "unrecognized-jurisdiction"]
+    assert bool(found) == doubted
+    if found:
+        span = found[0].span
+        assert span is not None and text[span.start:span.end] == written
+
+
 # -- the table -----------------------------------------------------------------------------------
 
 

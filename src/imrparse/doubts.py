@@ -148,6 +148,18 @@ def _unrecognized_specialty(det: Determination, text: str | None) -> Iterator[Do
                             "board name (kept as written)", reviewer.spans.get(f"{key}.{i}"), name)
 
 
+def _unrecognized_jurisdiction(det: Determination, text: str | None) -> Iterator[Doubt]:
+    """A state of licensure that is no US jurisdiction's name, code or abbreviation: kept
+    as written in ``licensed_in`` (a misspelling, a glued word, a country)."""
+    from .vocab.states import JURISDICTIONS
+
+    reviewer = det.reviewer
+    for i, name in enumerate(reviewer.licensed_in):
+        if name not in JURISDICTIONS:
+            yield Doubt("unrecognized-jurisdiction", f"the state of licensure {_short(name)} is no known "
+                        "US jurisdiction (kept as written)", reviewer.spans.get(f"licensed_in.{i}"), name)
+
+
 # -- items -----------------------------------------------------------------------------
 
 
@@ -305,6 +317,9 @@ CHECKS: tuple[Check, ...] = (
     Check("unrecognized-specialty", "letter", _unrecognized_specialty,
           "a reviewer specialty or subspecialty that matches no board name of the vocabulary: "
           "kept as written in canonical_specialties (canonical_subspecialties)"),
+    Check("unrecognized-jurisdiction", "letter", _unrecognized_jurisdiction,
+          "a state of licensure that is no US state, district or territory by name, postal code or "
+          "abbreviation: kept as written in licensed_in"),
     Check("unparsed-partial-authorization", "item", _preamble_left_in_request,
           "a request that still holds preamble words (\"was the original request\", \"IMR "
           "eligible portion\"): a partial authorization not split"),
