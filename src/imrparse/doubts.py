@@ -18,6 +18,7 @@ a corpus. Warnings here are doubts, not errors: strict mode never raises for the
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import Callable, Iterable, Iterator, NamedTuple
 
@@ -133,31 +134,44 @@ def _case_number_not_read(det: Determination, text: str | None) -> Iterator[Doub
 # -- the reviewer ---------------------------------------------------------------------------
 
 
-def _unrecognized_specialty(det: Determination, text: str | None) -> Iterator[Doubt]:
-    """A specialty no board name of the vocabulary matches: kept as written in
-    ``canonical_specialties``, where counts by specialty would give it a group of its own
-    (or a credential phrase taken for a specialty)."""
+@functools.cache
+def _board_names() -> frozenset[str]:
     from .vocab.specialties import NAMES
 
-    known = set(NAMES.values())
+    return frozenset(NAMES.values())
+
+
+@functools.cache
+def _jurisdictions() -> frozenset[str]:
+    from .vocab.states import JURISDICTIONS
+
+    return frozenset(JURISDICTIONS)
+
+
+def _unknown_reviewer_names(det: Determination, keys: tuple[str, ...], known: frozenset[str],
+                            code: str, message: str) -> Iterator[Doubt]:
+    """A doubt for each name of the reviewer's lists ``keys`` that is not ``known`` (the
+    readers keep a name they do not know as written); ``message`` has a ``{name}`` field."""
     reviewer = det.reviewer
-    for key in ("canonical_specialties", "canonical_subspecialties"):
+    for key in keys:
         for i, name in enumerate(getattr(reviewer, key)):
             if name not in known:
-                yield Doubt("unrecognized-specialty", f"the specialty {_short(name)} matches no known "
-                            "board name (kept as written)", reviewer.spans.get(f"{key}.{i}"), name)
+                yield Doubt(code, message.format(name=_short(name)), reviewer.spans.get(f"{key}.{i}"), name)
+
+
+def _unrecognized_specialty(det: Determination, text: str | None) -> Iterator[Doubt]:
+    """A specialty no board name of the vocabulary matches: counts by specialty would give
+    it a group of its own (or a credential phrase was taken for a specialty)."""
+    return _unknown_reviewer_names(det, ("canonical_specialties", "canonical_subspecialties"),
+                                   _board_names(), "unrecognized-specialty",
+                                   "the specialty {name} matches no known board name (kept as written)")
 
 
 def _unrecognized_jurisdiction(det: Determination, text: str | None) -> Iterator[Doubt]:
-    """A state of licensure that is no US jurisdiction's name, code or abbreviation: kept
-    as written in ``licensed_in`` (a misspelling, a glued word, a country)."""
-    from .vocab.states import JURISDICTIONS
-
-    reviewer = det.reviewer
-    for i, name in enumerate(reviewer.licensed_in):
-        if name not in JURISDICTIONS:
-            yield Doubt("unrecognized-jurisdiction", f"the state of licensure {_short(name)} is no known "
-                        "US jurisdiction (kept as written)", reviewer.spans.get(f"licensed_in.{i}"), name)
+    """A state of licensure that is no US jurisdiction's name, code or abbreviation (a
+    misspelling, a glued word, a country)."""
+    return _unknown_reviewer_names(det, ("licensed_in",), _jurisdictions(), "unrecognized-jurisdiction",
+                                   "the state of licensure {name} is no known US jurisdiction (kept as written)")
 
 
 # -- items -----------------------------------------------------------------------------

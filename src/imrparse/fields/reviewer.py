@@ -395,8 +395,8 @@ def _gap_tokens(text: str, a: int, b: int) -> list[tuple[str, Span]]:
             continue
         if raw in states.POSTAL_CODES:
             out.append((states.POSTAL_CODES[raw], Span(ta, tb)))
-        elif raw.rstrip(".") in states.ABBREVIATIONS:
-            out.append((states.ABBREVIATIONS[raw.rstrip(".")], Span(ta, tb)))
+        elif (abbreviated := states.ABBREVIATIONS.get(raw.rstrip("."))) is not None:
+            out.append((abbreviated, Span(ta, tb)))
         else:
             out.append((_norm(raw), Span(ta, tb)))
     return out
